@@ -1,0 +1,16 @@
+const { swcOptions } = require('./scripts/swc-options');
+
+/** Unit (*.unit.spec.ts), database-backed (*.int.spec.ts) and HTTP (test/*.e2e.spec.ts) tests.
+ *  One PostgreSQL per run (globalSetup); each test file creates its own database. */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testRegex: '\\.(unit|int|e2e)\\.spec\\.ts$',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

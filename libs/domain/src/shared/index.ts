@@ -1,0 +1,3 @@
+export * from './decider';
+export * from './message';
+export * from './domain-error';

@@ -1,0 +1,4 @@
+export * from './embedded-postgres-server';
+export * from './test-database';
+export * from './container-runtime';
+export * from './free-port';
