@@ -1,6 +1,7 @@
 import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { containerRuntimeAvailable } from './container-runtime';
 import { startEmbeddedPostgres, type PostgresServer } from './embedded-postgres-server';
 
 /**
@@ -24,7 +25,6 @@ export async function startPostgresForTests(log: (line: string) => void): Promis
 
 async function startContainerIfRuntime(log: (line: string) => void): Promise<PostgresServer | null> {
   if (process.env.TESTCONTAINERS === 'off') return null;
-  const { containerRuntimeAvailable } = await import('./container-runtime');
   if (!(await containerRuntimeAvailable())) {
     log('[testing] no container runtime: PostgreSQL runs embedded');
     return null;

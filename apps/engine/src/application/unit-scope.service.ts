@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { ForbiddenError, type Actor } from '@rectify/domain';
+import { PG_POOL } from '../database';
+
+/**
+ * Unit scoping: a unit head acts only on what belongs to the units they head (from the org
+ * registry, plus any `units` claim in their token). Other roles are not unit-scoped here.
+ * The refusal is a ForbiddenError, which the problem filter records as an authorization refusal.
+ */
+@Injectable()
+export class UnitScope {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async unitsHeadedBy(actor: Actor): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM rm_units WHERE head_official_id = $1', [actor.id]);
+    return [...new Set([...(actor.unitIds ?? []), ...rows.map((r) => r.id)])];
+  }
+
+  async assertMayActOnUnit(actor: Actor, unitId: string): Promise<void> {
+    if (actor.role !== 'unit_head') return;
+    const units = await this.unitsHeadedBy(actor);
+    if (units.includes(unitId)) return;
+    throw new ForbiddenError(
+      'AUTH.OUT_OF_UNIT_SCOPE',
+      `Unit head ${actor.id} may act only on findings of units they head; unit ${unitId} is not one of them`,
+      { unitId },
+    );
+  }
+}

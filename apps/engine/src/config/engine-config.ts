@@ -1,0 +1,26 @@
+import type { AuthOptions } from '@rectify/auth';
+
+/** DI token of the validated EngineConfig. */
+export const ENGINE_CONFIG = Symbol('ENGINE_CONFIG');
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** The engine's configuration, validated once at boot (see load-config.ts). */
+export interface EngineConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent the engine runs embedded PostgreSQL in dataDir/postgres. */
+  databaseUrl?: string;
+  /** Absolute path of the engine's local state (embedded cluster, dev token secret). */
+  dataDir: string;
+  embeddedPgPort: number;
+  auth: AuthOptions;
+  /** body-parser limit for JSON bodies, e.g. "100kb". */
+  bodyLimit: string;
+  logLevel: LogLevel;
+}

@@ -1,0 +1,87 @@
+import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { Pool } from 'pg';
+import {
+  EVENT_STORE,
+  PgNotificationWakeUp,
+  PostgresEventStore,
+  migratePostgresEventStore,
+  type EventStore,
+} from '@rectify/event-store';
+import { ProjectionRunner, migrateReadModels, readModelProjectors } from '@rectify/read-models';
+import { CLOCK, CommandRunner, systemClock, type Clock } from '@rectify/workflow';
+import { PG_POOL } from '../database';
+import { SUBSCRIPTION_HEALTH, type SubscriptionHealth } from '../health';
+import { PROJECTION_RUNNER } from './event-sourcing.tokens';
+
+const logger = new Logger('EventSourcing');
+const WAKE_UP = Symbol('WAKE_UP');
+
+/**
+ * The event store, the idempotent command runner and the read-model projections.
+ * Schemas are migrated before anything uses the pool; projections start after bootstrap.
+ */
+@Global()
+@Module({
+  imports: [CqrsModule.forRoot()],
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    {
+      provide: EVENT_STORE,
+      inject: [PG_POOL, CLOCK],
+      useFactory: async (pool: Pool, clock: Clock): Promise<EventStore> => {
+        await migratePostgresEventStore(pool);
+        await migrateReadModels(pool);
+        return new PostgresEventStore(pool, () => clock.now());
+      },
+    },
+    { provide: CommandRunner, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandRunner(store) },
+    { provide: WAKE_UP, inject: [PG_POOL], useFactory: (pool: Pool) => new PgNotificationWakeUp(pool) },
+    {
+      provide: PROJECTION_RUNNER,
+      inject: [PG_POOL, WAKE_UP, EVENT_STORE],
+      useFactory: (pool: Pool, wakeUp: PgNotificationWakeUp) =>
+        new ProjectionRunner({
+          pool,
+          wakeUp,
+          projectors: readModelProjectors(),
+          onError: (error, name) => logger.error(`projection ${name} failed: ${describe(error)}`),
+        }),
+    },
+  ],
+  exports: [CLOCK, EVENT_STORE, CommandRunner, PROJECTION_RUNNER],
+})
+export class EventSourcingModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    @Inject(WAKE_UP) private readonly wakeUp: PgNotificationWakeUp,
+    @Inject(SUBSCRIPTION_HEALTH) private readonly health: SubscriptionHealth,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.wakeUp.start();
+    await this.projections.start();
+    this.health.register('projections', async () => {
+      const statuses = await this.projections.status();
+      const failed = statuses.find((s) => s.failedAttempts > 0);
+      return {
+        name: 'projections',
+        status: failed ? 'failed' : statuses.some((s) => s.lagging) ? 'lagging' : 'ok',
+        lastError: failed ? `${failed.name} at ${positionText(failed.errorPosition)}: ${failed.lastError}` : undefined,
+      };
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projections.stop();
+    await this.wakeUp.stop();
+  }
+}
+
+function positionText(position: { commit: bigint; prepare: bigint } | null): string {
+  return position ? `${position.commit}/${position.prepare}` : 'unknown';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,12 @@
+import type { ModuleMetadata } from '@nestjs/common';
+import { EventSourcingModule } from './event-sourcing';
+import { FindingsModule } from './findings/findings.module';
+
+/**
+ * Feature modules of the all-in-one engine (inspection, finding, org, workflow, audit…).
+ * Add yours here; EngineModule imports them after config, database and auth, so they can
+ * inject ENGINE_CONFIG, PG_POOL, DATABASE_CONNECTION, TypeORM repositories and
+ * SUBSCRIPTION_HEALTH, and their controllers sit behind the global AuthGuard under /api/v1.
+ * EventSourcingModule (global) provides EVENT_STORE, CommandRunner, CLOCK and the CQRS buses.
+ */
+export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [EventSourcingModule, FindingsModule];

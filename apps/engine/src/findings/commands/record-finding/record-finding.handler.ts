@@ -1,0 +1,82 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  ValidationError,
+  assertInspectionOpenForFindings,
+  findingDecider,
+  findingStream,
+  inspectionDecider,
+  inspectionStream,
+  officialStream,
+  type ExistingFinding,
+  type RecordFinding,
+} from '@rectify/domain';
+import { EVENT_STORE, type EventStore } from '@rectify/event-store';
+import { CLOCK, CommandRunner, deterministicUuid, loadAggregate, type Clock } from '@rectify/workflow';
+import { commandContext, type RequestContext } from '../../../application';
+import { toFindingResponse, type FindingResponse } from '../../finding.response';
+import type { RecordFindingRequest } from './record-finding.request';
+
+export class RecordFindingCommand extends Command<FindingResponse> {
+  constructor(
+    readonly inspectionId: string,
+    readonly body: RecordFindingRequest,
+    readonly request: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/** Records a finding on an open inspection; the finding belongs to the inspected unit. */
+@CommandHandler(RecordFindingCommand)
+export class RecordFindingHandler implements ICommandHandler<RecordFindingCommand, FindingResponse> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly runner: CommandRunner,
+  ) {}
+
+  async execute({ inspectionId, body, request }: RecordFindingCommand): Promise<FindingResponse> {
+    const inspection = await loadAggregate(this.store, inspectionDecider, inspectionStream(inspectionId));
+    assertInspectionOpenForFindings(inspection.state, inspectionId);
+    const officials = body.responsibleOfficialIds ?? [];
+    await this.assertOfficialsExist(officials);
+    const findingId = deterministicUuid('finding', request.idempotencyKey);
+    const command: RecordFinding = {
+      type: 'RecordFinding',
+      data: {
+        findingId,
+        inspectionId,
+        unitId: inspection.state.unitId,
+        category: body.category,
+        severity: body.severity,
+        title: body.title,
+        description: body.description,
+        responsibleOfficialIds: officials,
+        evidence: (body.evidence ?? []).map((e) => ({ name: e.name, sha256: e.sha256, ...(e.url ? { url: e.url } : {}) })),
+        observedAt: body.observedAt,
+      },
+      metadata: commandContext(request, this.clock),
+    };
+    return this.runner.execute({
+      streamId: findingStream(findingId),
+      decider: findingDecider,
+      command,
+      idempotencyKey: request.idempotencyKey,
+      correlationId: request.correlationId,
+      actorUnitId: inspection.state.teamId,
+      respond: (state, outcome) => toFindingResponse(state as ExistingFinding, outcome),
+    });
+  }
+
+  private async assertOfficialsExist(ids: readonly string[]): Promise<void> {
+    const versions = await Promise.all(ids.map((id) => this.store.streamVersion(officialStream(id))));
+    const unknown = ids.filter((_, i) => versions[i] === 0);
+    if (unknown.length > 0) {
+      throw new ValidationError('FINDING.UNKNOWN_OFFICIAL', `No official with id ${unknown.join(', ')} is registered`, {
+        field: 'responsibleOfficialIds',
+        unknown,
+      });
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './subscription-health';
+export * from './health.module';

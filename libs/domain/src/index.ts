@@ -1,0 +1,4 @@
+export * from './shared';
+export * from './org';
+export * from './inspection';
+export * from './finding';

@@ -1,0 +1,12 @@
+export * from './event-store.port';
+export * from './errors';
+export * from './log-position';
+export * from './hashing/canonical-json';
+export * from './hashing/event-hash';
+export * from './postgres/event-store.schema';
+export * from './postgres/migrate-postgres-event-store';
+export * from './postgres/postgres-event-store';
+export { appendInTransaction } from './postgres/append-in-transaction';
+export { readAllWith, headPositionWith, type Queryable } from './postgres/event-reads';
+export * from './subscription/checkpointed-subscription';
+export * from './subscription/event-wake-up';

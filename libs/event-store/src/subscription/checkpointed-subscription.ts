@@ -1,0 +1,161 @@
+import type { PoolClient } from 'pg';
+import type { LogPosition, RecordedEvent } from '../event-store.port';
+import { compareLogPositions } from '../log-position';
+import { headPositionWith, readAllWith } from '../postgres/event-reads';
+import {
+  ensureCheckpoint, lockCheckpoint, readCheckpoint, recordFailure, resetCheckpoint, saveCheckpoint,
+} from './checkpoint-store';
+import { InterruptibleSleep } from './interruptible-sleep';
+import type { CheckpointedSubscriptionOptions, SubscriptionStatus } from './subscription.types';
+
+export type { CheckpointedSubscriptionOptions, SubscriptionHandler, SubscriptionStatus } from './subscription.types';
+
+type StepOutcome =
+  | { kind: 'idle' }
+  | { kind: 'progressed'; position: LogPosition }
+  | { kind: 'failed'; error: unknown; isolating: boolean };
+
+/**
+ * A named consumer of the global log (readAll: gap-free, in log order). Each batch runs in one
+ * transaction that also saves the checkpoint, so handler effects written through `tx` are
+ * exactly-once. A failing batch is retried with capped exponential backoff, never skipped;
+ * a failing multi-event batch is first narrowed to single events so the error names the event.
+ */
+export class CheckpointedSubscription {
+  private readonly sleeper = new InterruptibleSleep();
+  private loop: Promise<void> | null = null;
+  private running = false;
+  private consecutiveFailures = 0;
+  /** After a multi-event batch failed: deliver one event at a time up to this position. */
+  private narrowUntil: LogPosition | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly options: CheckpointedSubscriptionOptions) {}
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** Starts the background loop (poll + wake-ups). Resolves once the checkpoint row exists. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    await ensureCheckpoint(this.options.pool, this.name);
+    this.running = true;
+    this.unsubscribe = this.options.wakeUp?.onWake(() => this.sleeper.wake()) ?? null;
+    this.loop = this.runLoop();
+  }
+
+  /** Stops the loop after the batch in flight (if any) has committed or rolled back. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.sleeper.stop();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Processes until the head seen at the call; rejects with the handler's error if it fails. */
+  async catchUp(): Promise<void> {
+    await ensureCheckpoint(this.options.pool, this.name);
+    const target = await headPositionWith(this.options.pool, this.options.types);
+    for (;;) {
+      const outcome = await this.step();
+      if (outcome.kind === 'failed' && !outcome.isolating) throw outcome.error;
+      if (outcome.kind === 'idle') return;
+      if (outcome.kind === 'progressed' && compareLogPositions(outcome.position, target) >= 0) return;
+    }
+  }
+
+  /** Back to LOG_START (rebuild): clear the handler's own effects in the same maintenance window. */
+  async reset(): Promise<void> {
+    this.narrowUntil = null;
+    this.consecutiveFailures = 0;
+    await resetCheckpoint(this.options.pool, this.name);
+  }
+
+  async status(): Promise<SubscriptionStatus> {
+    const { pool, types } = this.options;
+    await ensureCheckpoint(pool, this.name);
+    const [state, head] = await Promise.all([readCheckpoint(pool, this.name), headPositionWith(pool, types)]);
+    if (!state) throw new Error(`Subscription checkpoint ${this.name} vanished`);
+    const { position, lastError, errorPosition, failedAttempts, updatedAt } = state;
+    const lagging = compareLogPositions(position, head) < 0;
+    return { name: this.name, position, lagging, lastError, errorPosition, failedAttempts, updatedAt };
+  }
+
+  private async runLoop(): Promise<void> {
+    while (this.running) {
+      const outcome = await this.step();
+      if (!this.running) return;
+      if (outcome.kind === 'progressed' || (outcome.kind === 'failed' && outcome.isolating)) continue;
+      if (outcome.kind === 'idle') await this.sleeper.sleep(this.options.pollIntervalMs ?? 500, true);
+      else await this.sleeper.sleep(this.backoffMs(), false);
+    }
+  }
+
+  private backoffMs(): number {
+    const initial = this.options.initialBackoffMs ?? 100;
+    const max = this.options.maxBackoffMs ?? 30_000;
+    return Math.min(max, initial * 2 ** Math.min(this.consecutiveFailures - 1, 30));
+  }
+
+  /** One batch in one transaction. Never throws: failures are recorded and returned. */
+  private async step(): Promise<StepOutcome> {
+    let client: PoolClient | null = null;
+    let batch: RecordedEvent[] = [];
+    try {
+      client = await this.options.pool.connect();
+      await client.query('BEGIN');
+      batch = await this.readBatch(client);
+      if (batch.length > 0) await this.deliver(client, batch);
+      await client.query('COMMIT');
+      client.release();
+      return this.succeeded(batch);
+    } catch (error) {
+      const broken = client ? await rollback(client) : undefined;
+      client?.release(broken);
+      return this.failed(error, batch);
+    }
+  }
+
+  private async readBatch(tx: PoolClient): Promise<RecordedEvent[]> {
+    const after = await lockCheckpoint(tx, this.name);
+    const narrow = this.narrowUntil !== null && compareLogPositions(after, this.narrowUntil) < 0;
+    const limit = narrow ? 1 : (this.options.batchSize ?? 100);
+    return readAllWith(tx, { after, limit, types: this.options.types });
+  }
+
+  private async deliver(tx: PoolClient, batch: RecordedEvent[]): Promise<void> {
+    await this.options.handle(batch, tx);
+    await saveCheckpoint(tx, this.name, batch[batch.length - 1].logPosition);
+  }
+
+  private succeeded(batch: RecordedEvent[]): StepOutcome {
+    if (batch.length === 0) return { kind: 'idle' };
+    const position = batch[batch.length - 1].logPosition;
+    this.consecutiveFailures = 0;
+    if (this.narrowUntil && compareLogPositions(position, this.narrowUntil) >= 0) this.narrowUntil = null;
+    return { kind: 'progressed', position };
+  }
+
+  private async failed(error: unknown, batch: RecordedEvent[]): Promise<StepOutcome> {
+    this.consecutiveFailures += 1;
+    const isolating = batch.length > 1;
+    if (isolating) this.narrowUntil = batch[batch.length - 1].logPosition;
+    this.options.onError?.(error, this.name);
+    await recordFailure(this.options.pool, this.name, error, batch[0]?.logPosition ?? null).catch(
+      (recordError: unknown) => this.options.onError?.(recordError, this.name),
+    );
+    return { kind: 'failed', error, isolating };
+  }
+}
+
+async function rollback(client: PoolClient): Promise<Error | undefined> {
+  try {
+    await client.query('ROLLBACK');
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}

@@ -1,0 +1,34 @@
+import type { Pool } from 'pg';
+
+/** Every aggregate view shares these columns: id, version, the folded state and its times. */
+const common = `id text PRIMARY KEY, version integer NOT NULL, state jsonb NOT NULL,
+  created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL`;
+
+const STATEMENTS = [
+  `CREATE TABLE IF NOT EXISTS rm_findings (${common}, inspection_id text, unit_id text, category text,
+     severity text, status text, title text, observed_at timestamptz)`,
+  `CREATE INDEX IF NOT EXISTS rm_findings_unit_status ON rm_findings (unit_id, status, severity)`,
+  `CREATE INDEX IF NOT EXISTS rm_findings_inspection ON rm_findings (inspection_id)`,
+  `CREATE INDEX IF NOT EXISTS rm_findings_created ON rm_findings (created_at DESC, id)`,
+  `CREATE TABLE IF NOT EXISTS rm_inspections (${common}, kind text, unit_id text, team_id text,
+     status text, started_at timestamptz)`,
+  `CREATE TABLE IF NOT EXISTS rm_units (${common}, name text, kind text, parent_unit_id text, head_official_id text)`,
+  `CREATE INDEX IF NOT EXISTS rm_units_head ON rm_units (head_official_id)`,
+  `CREATE TABLE IF NOT EXISTS rm_officials (${common}, full_name text, unit_id text)`,
+];
+
+/** Creates the read-model tables (idempotent; safe when several engines boot at once). */
+export async function migrateReadModels(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('rectify:read-models:migrate'))`);
+    for (const statement of STATEMENTS) await client.query(statement);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
