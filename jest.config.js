@@ -7,7 +7,12 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testRegex: '\\.(unit|int|e2e)\\.spec\\.ts$',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }],
+    '^.+/node_modules/.+\\.m?js$': '<rootDir>/scripts/jest-esm-to-cjs.js',
+  },
+  // ES-module-only dependencies are rewritten to CommonJS (see scripts/jest-esm-to-cjs.js).
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',

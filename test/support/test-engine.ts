@@ -6,11 +6,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Role } from '@rectify/domain';
 import { createTestDatabase } from '@rectify/testing';
 import type { EngineConfig } from '../../apps/engine/src/config';
-import { loadTs } from './node-require';
-
-// NestJS 12 is an ES module: the app is loaded with Node's require (see node-require.ts).
-const { createEngineApp } = loadTs<typeof import('../../apps/engine/src/http/engine-app')>('apps/engine/src/http/engine-app.ts');
-const { PROJECTION_RUNNER } = loadTs<typeof import('../../apps/engine/src/event-sourcing')>('apps/engine/src/event-sourcing/index.ts');
+import { PROJECTION_RUNNER } from '../../apps/engine/src/event-sourcing';
+import { createEngineApp } from '../../apps/engine/src/http/engine-app';
 
 export interface TestEngine {
   app: NestExpressApplication;

@@ -1,0 +1,61 @@
+import type { Projector } from '@rectify/read-models';
+import { migratePostgresEventStore } from '@rectify/event-store';
+import { ProjectionRunner, migrateReadModels, readModelProjectors } from '@rectify/read-models';
+import { ConfigError } from '../config';
+import { openCliDatabase } from './cli-database';
+
+/**
+ * `npm run projections:rebuild`: empties every read model, replays the whole event log from
+ * position 0 and prints progress. Live engines may keep running: each projector's tables
+ * are cleared in the same transaction that resets its checkpoint.
+ */
+async function main(): Promise<void> {
+  const db = await openCliDatabase();
+  process.stdout.write(`Rebuilding read models in ${db.describe}\n`);
+  try {
+    await migratePostgresEventStore(db.pool);
+    await migrateReadModels(db.pool);
+    const counts = new Map<string, number>();
+    const projectors = readModelProjectors().map((p) => counting(p, counts));
+    const runner = new ProjectionRunner({ pool: db.pool, projectors, batchSize: 1000 });
+    const started = Date.now();
+    const ticker = setInterval(() => printProgress(counts, started), 1000);
+    try {
+      await runner.rebuild(({ projection, phase }) => {
+        if (phase === 'caught-up') process.stdout.write(`  ${projection}: ${(counts.get(projection) ?? 0).toLocaleString('en')} events replayed\n`);
+      });
+    } finally {
+      clearInterval(ticker);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    process.stdout.write(`Done: ${projectors.length} read models, ${total.toLocaleString('en')} events in ${seconds.toFixed(1)} s\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+function counting(projector: Projector, counts: Map<string, number>): Projector {
+  counts.set(projector.name, 0);
+  return {
+    name: projector.name,
+    tables: projector.tables,
+    eventTypes: projector.eventTypes,
+    async project(events, tx) {
+      await projector.project(events, tx);
+      counts.set(projector.name, (counts.get(projector.name) ?? 0) + events.length);
+    },
+  };
+}
+
+function printProgress(counts: Map<string, number>, started: number): void {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const rate = total / Math.max((Date.now() - started) / 1000, 0.001);
+  process.stdout.write(`  … ${total.toLocaleString('en')} events (${Math.round(rate).toLocaleString('en')}/s)\n`);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`projections:rebuild failed: ${message}\n`);
+  process.exit(1);
+});

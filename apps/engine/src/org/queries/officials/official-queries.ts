@@ -1,0 +1,53 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { officialNotFound } from '@rectify/domain';
+import { OfficialViewEntity } from '@rectify/read-models';
+import { toOfficialResponse, type OfficialResponse } from '../../official.response';
+import type { Page } from '../page';
+import type { ListOfficialsRequest } from './list-officials.request';
+
+export class ListOfficialsQuery extends Query<Page<OfficialResponse>> {
+  constructor(readonly filter: ListOfficialsRequest) {
+    super();
+  }
+}
+
+export class GetOfficialQuery extends Query<OfficialResponse> {
+  constructor(readonly officialId: string) {
+    super();
+  }
+}
+
+/** Officials from the read model, by full name, optionally of one unit. */
+@QueryHandler(ListOfficialsQuery)
+export class ListOfficialsHandler implements IQueryHandler<ListOfficialsQuery, Page<OfficialResponse>> {
+  constructor(@InjectRepository(OfficialViewEntity) private readonly officials: Repository<OfficialViewEntity>) {}
+
+  async execute({ filter }: ListOfficialsQuery): Promise<Page<OfficialResponse>> {
+    const page = filter.page ?? 1;
+    const pageSize = filter.pageSize ?? 20;
+    const [rows, total] = await this.officials.findAndCount({
+      where: filter.unitId ? { unitId: filter.unitId } : {},
+      order: { fullName: 'ASC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: rows.map(fromOfficialRow), page, pageSize, total };
+  }
+}
+
+@QueryHandler(GetOfficialQuery)
+export class GetOfficialHandler implements IQueryHandler<GetOfficialQuery, OfficialResponse> {
+  constructor(@InjectRepository(OfficialViewEntity) private readonly officials: Repository<OfficialViewEntity>) {}
+
+  async execute({ officialId }: GetOfficialQuery): Promise<OfficialResponse> {
+    const row = await this.officials.findOneBy({ id: officialId });
+    if (!row) throw officialNotFound(officialId);
+    return fromOfficialRow(row);
+  }
+}
+
+function fromOfficialRow(row: OfficialViewEntity): OfficialResponse {
+  return toOfficialResponse(row.state, { version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt });
+}

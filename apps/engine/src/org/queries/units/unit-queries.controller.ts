@@ -1,0 +1,32 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@rectify/auth';
+import { ROLES } from '@rectify/domain';
+import { UnitResponse } from '../../unit.response';
+import type { Page } from '../page';
+import { ListUnitsRequest } from './list-units.request';
+import { GetUnitQuery, ListUnitsQuery } from './unit-queries';
+
+const READERS = ROLES.filter((r) => r !== 'system');
+
+@ApiTags('org')
+@ApiBearerAuth()
+@Controller('units')
+@Roles(...READERS)
+export class UnitQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Units by name, optionally filtered by kind and parent unit' })
+  list(@QueryParams() filter: ListUnitsRequest): Promise<Page<UnitResponse>> {
+    return this.queries.execute(new ListUnitsQuery(filter));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A unit' })
+  @ApiOkResponse({ type: UnitResponse })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<UnitResponse> {
+    return this.queries.execute(new GetUnitQuery(id));
+  }
+}

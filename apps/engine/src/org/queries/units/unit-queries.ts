@@ -1,0 +1,57 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { unitNotFound } from '@rectify/domain';
+import { UnitViewEntity } from '@rectify/read-models';
+import { toUnitResponse, type UnitResponse } from '../../unit.response';
+import type { Page } from '../page';
+import type { ListUnitsRequest } from './list-units.request';
+
+export class ListUnitsQuery extends Query<Page<UnitResponse>> {
+  constructor(readonly filter: ListUnitsRequest) {
+    super();
+  }
+}
+
+export class GetUnitQuery extends Query<UnitResponse> {
+  constructor(readonly unitId: string) {
+    super();
+  }
+}
+
+/** Units from the read model, by name. */
+@QueryHandler(ListUnitsQuery)
+export class ListUnitsHandler implements IQueryHandler<ListUnitsQuery, Page<UnitResponse>> {
+  constructor(@InjectRepository(UnitViewEntity) private readonly units: Repository<UnitViewEntity>) {}
+
+  async execute({ filter }: ListUnitsQuery): Promise<Page<UnitResponse>> {
+    const page = filter.page ?? 1;
+    const pageSize = filter.pageSize ?? 20;
+    const where = {
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.parentUnitId ? { parentUnitId: filter.parentUnitId } : {}),
+    };
+    const [rows, total] = await this.units.findAndCount({
+      where,
+      order: { name: 'ASC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: rows.map(fromUnitRow), page, pageSize, total };
+  }
+}
+
+@QueryHandler(GetUnitQuery)
+export class GetUnitHandler implements IQueryHandler<GetUnitQuery, UnitResponse> {
+  constructor(@InjectRepository(UnitViewEntity) private readonly units: Repository<UnitViewEntity>) {}
+
+  async execute({ unitId }: GetUnitQuery): Promise<UnitResponse> {
+    const row = await this.units.findOneBy({ id: unitId });
+    if (!row) throw unitNotFound(unitId);
+    return fromUnitRow(row);
+  }
+}
+
+function fromUnitRow(row: UnitViewEntity): UnitResponse {
+  return toUnitResponse(row.state, { version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt });
+}
