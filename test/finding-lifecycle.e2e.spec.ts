@@ -199,7 +199,7 @@ describe('a finding from recording to closure, through HTTP', () => {
     const response = await post(`/inspections/${inspectionId}/findings`, inspector, { ...findingBody, severity: 'x', evidence: [{ name: 'a', sha256: 'nothex' }] });
     expect(response.status).toBe(400);
     const fields = response.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['severity', 'evidence.0.sha256']));
+    expect(fields).toEqual(expect.arrayContaining(['severity', 'evidence[0].sha256']));
   });
 
   it('answers 404 for an unknown inspection or finding and 403 for the wrong role', async () => {

@@ -1,6 +1,9 @@
 import type { ModuleMetadata } from '@nestjs/common';
 import { EventSourcingModule } from './event-sourcing';
 import { FindingsModule } from './findings/findings.module';
+import { OrgModule } from './org/org.module';
+import { InspectionsModule } from './inspections/inspections.module';
+import { DemoModule } from './demo/demo.module';
 
 /**
  * Feature modules of the all-in-one engine (inspection, finding, org, workflow, audit…).
@@ -9,4 +12,10 @@ import { FindingsModule } from './findings/findings.module';
  * SUBSCRIPTION_HEALTH, and their controllers sit behind the global AuthGuard under /api/v1.
  * EventSourcingModule (global) provides EVENT_STORE, CommandRunner, CLOCK and the CQRS buses.
  */
-export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [EventSourcingModule, FindingsModule];
+export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
+  EventSourcingModule,
+  FindingsModule,
+  OrgModule,
+  InspectionsModule,
+  DemoModule,
+];

@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { isISO8601 } from 'class-validator';
-import { CodedHttpException } from '../http';
+import { CodedHttpException } from '../http/coded-http.exception';
 
 /** Parses an optional ISO-8601 instant query parameter (asOf, until); 400 when malformed. */
 @Injectable()

@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Actor } from '@rectify/domain';
-import { parseIfMatch, readIdempotencyKey } from '../http';
+import { readIdempotencyKey } from '../http/idempotency-key.decorator';
+import { parseIfMatch } from '../http/if-match.decorator';
 import type { RequestContext } from './request-context';
 
 interface HttpRequest {

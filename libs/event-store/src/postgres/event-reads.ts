@@ -15,7 +15,7 @@ export async function readStreamWith(
       WHERE stream_id = $1 AND version >= $2
         AND ($3::int IS NULL OR version <= $3)
         AND ($4::timestamptz IS NULL OR recorded_at <= $4)
-      ORDER BY version`,
+      ORDER BY events.version`,
     [streamId, options.fromVersion ?? 1, options.toVersion ?? null, options.asOf ?? null],
   );
   return rows.map(toRecordedEvent);
@@ -43,7 +43,7 @@ export async function readAllWith(db: Queryable, options: ReadAllOptions = {}): 
       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
         AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
         AND ($3::text[] IS NULL OR type = ANY($3::text[]))
-      ORDER BY transaction_id, global_position
+      ORDER BY events.transaction_id, events.global_position -- qualified: the bare names are text output aliases
       LIMIT $4`,
     [after.commit.toString(), after.prepare.toString(), options.types ? [...options.types] : null,
       options.limit ?? null], // LIMIT NULL = no limit
@@ -57,11 +57,22 @@ export async function headPositionWith(db: Queryable, types?: readonly string[])
     `SELECT transaction_id::text AS commit, global_position::text AS prepare FROM events
       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
         AND ($1::text[] IS NULL OR type = ANY($1::text[]))
-      ORDER BY transaction_id DESC, global_position DESC
+      ORDER BY events.transaction_id DESC, events.global_position DESC
       LIMIT 1`,
     [types ? [...types] : null],
   );
   return rows[0] ? { commit: BigInt(rows[0].commit), prepare: BigInt(rows[0].prepare) } : LOG_START;
+}
+
+/**
+ * True when committed events exist that readAll cannot deliver yet because an older
+ * transaction (anywhere on the server: the horizon is cluster-wide) is still running.
+ */
+export async function eventsHeldBackWith(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ held: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM events WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS held`,
+  );
+  return rows[0].held;
 }
 
 export async function streamVersionWith(db: Queryable, streamId: string): Promise<number> {

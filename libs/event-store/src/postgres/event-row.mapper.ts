@@ -1,6 +1,9 @@
 import type { EventMetadata, RecordedEvent } from '../event-store.port';
 
-/** Column list every event read selects; matches EventRow. */
+/**
+ * Column list every event read selects; matches EventRow. Some aliases shadow column names with
+ * text values: ORDER BY must use qualified names (events.global_position), or it sorts text.
+ */
 export const EVENT_COLUMNS = `
   global_position::text AS global_position, transaction_id::text AS transaction_id,
   event_id::text AS event_id, stream_id, version, type, schema_version, data, metadata,

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { LogPosition, RecordedEvent } from '../event-store.port';
 import { compareLogPositions } from '../log-position';
-import { headPositionWith, readAllWith } from '../postgres/event-reads';
+import { eventsHeldBackWith, headPositionWith, readAllWith } from '../postgres/event-reads';
 import {
   ensureCheckpoint, lockCheckpoint, readCheckpoint, recordFailure, resetCheckpoint, saveCheckpoint,
 } from './checkpoint-store';
@@ -10,8 +10,11 @@ import type { CheckpointedSubscriptionOptions, SubscriptionStatus } from './subs
 
 export type { CheckpointedSubscriptionOptions, SubscriptionHandler, SubscriptionStatus } from './subscription.types';
 
+/** Re-poll delay while committed events wait behind an older, still running transaction. */
+const HELD_BACK_POLL_MS = 25;
+
 type StepOutcome =
-  | { kind: 'idle' }
+  | { kind: 'idle'; heldBack: boolean }
   | { kind: 'progressed'; position: LogPosition }
   | { kind: 'failed'; error: unknown; isolating: boolean };
 
@@ -89,9 +92,15 @@ export class CheckpointedSubscription {
       const outcome = await this.step();
       if (!this.running) return;
       if (outcome.kind === 'progressed' || (outcome.kind === 'failed' && outcome.isolating)) continue;
-      if (outcome.kind === 'idle') await this.sleeper.sleep(this.options.pollIntervalMs ?? 500, true);
+      if (outcome.kind === 'idle') await this.sleeper.sleep(this.idleDelayMs(outcome.heldBack), true);
       else await this.sleeper.sleep(this.backoffMs(), false);
     }
+  }
+
+  /** A NOTIFY may arrive before its events pass the horizon: poll fast until they do. */
+  private idleDelayMs(heldBack: boolean): number {
+    const poll = this.options.pollIntervalMs ?? 500;
+    return heldBack ? Math.min(poll, HELD_BACK_POLL_MS) : poll;
   }
 
   private backoffMs(): number {
@@ -108,10 +117,11 @@ export class CheckpointedSubscription {
       client = await this.options.pool.connect();
       await client.query('BEGIN');
       batch = await this.readBatch(client);
+      const heldBack = batch.length > 0 ? false : await eventsHeldBackWith(client);
       if (batch.length > 0) await this.deliver(client, batch);
       await client.query('COMMIT');
       client.release();
-      return this.succeeded(batch);
+      return this.succeeded(batch, heldBack);
     } catch (error) {
       const broken = client ? await rollback(client) : undefined;
       client?.release(broken);
@@ -131,8 +141,8 @@ export class CheckpointedSubscription {
     await saveCheckpoint(tx, this.name, batch[batch.length - 1].logPosition);
   }
 
-  private succeeded(batch: RecordedEvent[]): StepOutcome {
-    if (batch.length === 0) return { kind: 'idle' };
+  private succeeded(batch: RecordedEvent[], heldBack: boolean): StepOutcome {
+    if (batch.length === 0) return { kind: 'idle', heldBack };
     const position = batch[batch.length - 1].logPosition;
     this.consecutiveFailures = 0;
     if (this.narrowUntil && compareLogPositions(position, this.narrowUntil) >= 0) this.narrowUntil = null;

@@ -60,6 +60,16 @@ export class ProjectionRunner {
     for (const { subscription } of this.subscriptions.values()) await subscription.catchUp();
   }
 
+  names(): string[] {
+    return [...this.subscriptions.keys()];
+  }
+
+  async statusOf(name: string): Promise<SubscriptionStatus> {
+    const entry = this.subscriptions.get(name);
+    if (!entry) throw new Error(`No projection named ${name}`);
+    return entry.subscription.status();
+  }
+
   status(): Promise<SubscriptionStatus[]> {
     return Promise.all([...this.subscriptions.values()].map(({ subscription }) => subscription.status()));
   }

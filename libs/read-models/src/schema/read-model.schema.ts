@@ -13,8 +13,12 @@ const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS rm_inspections (${common}, kind text, unit_id text, team_id text,
      status text, started_at timestamptz)`,
   `CREATE TABLE IF NOT EXISTS rm_units (${common}, name text, kind text, parent_unit_id text, head_official_id text)`,
+  `CREATE INDEX IF NOT EXISTS rm_inspections_unit ON rm_inspections (unit_id, status)`,
+  `CREATE INDEX IF NOT EXISTS rm_inspections_team ON rm_inspections (team_id, status)`,
   `CREATE INDEX IF NOT EXISTS rm_units_head ON rm_units (head_official_id)`,
+  `CREATE INDEX IF NOT EXISTS rm_units_kind_parent ON rm_units (kind, parent_unit_id)`,
   `CREATE TABLE IF NOT EXISTS rm_officials (${common}, full_name text, unit_id text)`,
+  `CREATE INDEX IF NOT EXISTS rm_officials_unit ON rm_officials (unit_id)`,
 ];
 
 /** Creates the read-model tables (idempotent; safe when several engines boot at once). */

@@ -18,7 +18,17 @@ type AnyEvent = { type: string; data: unknown };
 export interface CommandExecution<C extends AnyCommand, E extends AnyEvent, S, R> {
   streamId: string;
   decider: Decider<C, E, S>;
-  command: C;
+  /**
+   * The domain command, or a builder run only when no stored response answers the key, so
+   * cross-aggregate checks (e.g. "the inspection is still open") never block a retry.
+   * A builder needs `request`.
+   */
+  command: C | (() => Promise<C>);
+  /**
+   * What identifies the request for idempotency, with the actor's id; default: the command's
+   * type, data, reason and actor.
+   */
+  request?: { actorId: string; body: unknown };
   /** The Idempotency-Key: a retry with the same key and request returns the first response. */
   idempotencyKey: string;
   /** From If-Match: the caller's view of the stream version; a mismatch is a ConcurrencyError. */
@@ -86,10 +96,11 @@ export class CommandRunner {
     }
     const state = fold(exec.decider, history);
     await exec.authorize?.(state);
-    const decided = exec.decider.decide(exec.command, state);
+    const command = typeof exec.command === 'function' ? await exec.command() : exec.command;
+    const decided = exec.decider.decide(command, state);
     const newState = decided.reduce((s, e) => exec.decider.evolve(s, e), state);
     const unitId = typeof exec.actorUnitId === 'function' ? exec.actorUnitId(state) : exec.actorUnitId;
-    const events = decided.map((event, index) => this.toNewEvent(exec, event, index, unitId));
+    const events = decided.map((event, index) => this.toNewEvent(exec, command, event, index, unitId));
     const append = (result: AppendResult): R =>
       exec.respond(newState, outcome(exec.streamId, [...history, ...result.events], result.events));
 
@@ -130,11 +141,12 @@ export class CommandRunner {
 
   private toNewEvent<C extends AnyCommand, E extends AnyEvent, S, R>(
     exec: CommandExecution<C, E, S, R>,
+    command: C,
     event: E,
     index: number,
     actorUnitId: string | null | undefined,
   ): NewEvent {
-    const { actor, now, reason } = exec.command.metadata;
+    const { actor, now, reason } = command.metadata;
     return {
       id: deterministicUuid('event', exec.idempotencyKey, String(index)),
       type: event.type,
@@ -171,15 +183,18 @@ function fold<C, E extends AnyEvent, S>(decider: Decider<C, E, S>, history: read
   );
 }
 
-/** What makes two requests "the same": command, target, body and actor — not the time. */
-function hashRequest<C extends AnyCommand>(exec: { streamId: string; command: C; expectedVersion?: number }): string {
-  const { type, data, metadata } = exec.command;
-  const canonical = canonicalJson({
-    type,
-    streamId: exec.streamId,
-    data: data as Record<string, unknown>,
-    actor: metadata.actor.id,
-    reason: metadata.reason ?? null,
-  });
+/** What makes two requests "the same": target, actor and request (or command) — not the time. */
+function hashRequest<C extends AnyCommand>(exec: {
+  streamId: string;
+  command: C | (() => Promise<C>);
+  request?: { actorId: string; body: unknown };
+}): string {
+  let request = exec.request;
+  if (request === undefined) {
+    if (typeof exec.command === 'function') throw new TypeError('A lazily built command needs `request` for idempotency');
+    const { type, data, metadata } = exec.command;
+    request = { actorId: metadata.actor.id, body: { type, data, reason: metadata.reason ?? null } };
+  }
+  const canonical = canonicalJson({ streamId: exec.streamId, actorId: request.actorId, body: request.body as Record<string, unknown> });
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -36,35 +36,42 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
     private readonly runner: CommandRunner,
   ) {}
 
-  async execute({ inspectionId, body, request }: RecordFindingCommand): Promise<FindingResponse> {
-    const inspection = await loadAggregate(this.store, inspectionDecider, inspectionStream(inspectionId));
-    assertInspectionOpenForFindings(inspection.state, inspectionId);
-    const officials = body.responsibleOfficialIds ?? [];
-    await this.assertOfficialsExist(officials);
+  execute({ inspectionId, body, request }: RecordFindingCommand): Promise<FindingResponse> {
     const findingId = deterministicUuid('finding', request.idempotencyKey);
-    const command: RecordFinding = {
-      type: 'RecordFinding',
-      data: {
-        findingId,
-        inspectionId,
-        unitId: inspection.state.unitId,
-        category: body.category,
-        severity: body.severity,
-        title: body.title,
-        description: body.description,
-        responsibleOfficialIds: officials,
-        evidence: (body.evidence ?? []).map((e) => ({ name: e.name, sha256: e.sha256, ...(e.url ? { url: e.url } : {}) })),
-        observedAt: body.observedAt,
-      },
-      metadata: commandContext(request, this.clock),
+    let teamId: string | null = null;
+    const build = async (): Promise<RecordFinding> => {
+      const inspection = await loadAggregate(this.store, inspectionDecider, inspectionStream(inspectionId));
+      assertInspectionOpenForFindings(inspection.state, inspectionId);
+      teamId = inspection.state.teamId;
+      const officials = body.responsibleOfficialIds ?? [];
+      await this.assertOfficialsExist(officials);
+      return {
+        type: 'RecordFinding',
+        data: {
+          findingId,
+          inspectionId,
+          unitId: inspection.state.unitId,
+          category: body.category,
+          severity: body.severity,
+          title: body.title,
+          description: body.description,
+          responsibleOfficialIds: officials,
+          evidence: (body.evidence ?? []).map((e) => ({ name: e.name, sha256: e.sha256, ...(e.url ? { url: e.url } : {}) })),
+          observedAt: body.observedAt,
+        },
+        metadata: commandContext(request, this.clock),
+      };
     };
+    // The inspection and officials are checked only when the key has no stored answer,
+    // so a retry of a recorded finding still gets its 201 after the inspection concluded.
     return this.runner.execute({
       streamId: findingStream(findingId),
       decider: findingDecider,
-      command,
+      command: build,
+      request: { actorId: request.actor.id, body: { inspectionId, ...body } },
       idempotencyKey: request.idempotencyKey,
       correlationId: request.correlationId,
-      actorUnitId: inspection.state.teamId,
+      actorUnitId: () => teamId,
       respond: (state, outcome) => toFindingResponse(state as ExistingFinding, outcome),
     });
   }

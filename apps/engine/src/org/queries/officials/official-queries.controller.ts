@@ -18,7 +18,7 @@ export class OfficialQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Officials by full name, optionally of one unit (?unitId=)' })
+  @ApiOperation({ summary: 'Officials in registration order, optionally of one unit (?unitId=)' })
   list(@QueryParams() filter: ListOfficialsRequest): Promise<Page<OfficialResponse>> {
     return this.queries.execute(new ListOfficialsQuery(filter));
   }

@@ -19,7 +19,7 @@ export class GetOfficialQuery extends Query<OfficialResponse> {
   }
 }
 
-/** Officials from the read model, by full name, optionally of one unit. */
+/** Officials from the read model in registration order, optionally of one unit. */
 @QueryHandler(ListOfficialsQuery)
 export class ListOfficialsHandler implements IQueryHandler<ListOfficialsQuery, Page<OfficialResponse>> {
   constructor(@InjectRepository(OfficialViewEntity) private readonly officials: Repository<OfficialViewEntity>) {}
@@ -29,7 +29,7 @@ export class ListOfficialsHandler implements IQueryHandler<ListOfficialsQuery, P
     const pageSize = filter.pageSize ?? 20;
     const [rows, total] = await this.officials.findAndCount({
       where: filter.unitId ? { unitId: filter.unitId } : {},
-      order: { fullName: 'ASC', id: 'ASC' },
+      order: { createdAt: 'ASC', id: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,
     });

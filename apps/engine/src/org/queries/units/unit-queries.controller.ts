@@ -18,7 +18,7 @@ export class UnitQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Units by name, optionally filtered by kind and parent unit' })
+  @ApiOperation({ summary: 'Units in registration order, optionally filtered by kind and parent unit' })
   list(@QueryParams() filter: ListUnitsRequest): Promise<Page<UnitResponse>> {
     return this.queries.execute(new ListUnitsQuery(filter));
   }

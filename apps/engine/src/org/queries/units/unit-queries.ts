@@ -19,7 +19,7 @@ export class GetUnitQuery extends Query<UnitResponse> {
   }
 }
 
-/** Units from the read model, by name. */
+/** Units from the read model, in registration order (name order would depend on the database collation). */
 @QueryHandler(ListUnitsQuery)
 export class ListUnitsHandler implements IQueryHandler<ListUnitsQuery, Page<UnitResponse>> {
   constructor(@InjectRepository(UnitViewEntity) private readonly units: Repository<UnitViewEntity>) {}
@@ -33,7 +33,7 @@ export class ListUnitsHandler implements IQueryHandler<ListUnitsQuery, Page<Unit
     };
     const [rows, total] = await this.units.findAndCount({
       where,
-      order: { name: 'ASC', id: 'ASC' },
+      order: { createdAt: 'ASC', id: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
