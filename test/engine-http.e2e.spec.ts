@@ -6,20 +6,14 @@ import { createTestDatabase } from '@rectify/testing';
 import type { Actor } from '@rectify/domain';
 import type { EngineConfig } from '../apps/engine/src/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadTs, nodeRequire } from './support/node-require';
-
-// NestJS 12 is an ES module: the app is loaded with Node's require (see support/node-require.ts).
-const { createEngineApp } = loadTs<typeof import('../apps/engine/src/http/engine-app')>('apps/engine/src/http/engine-app.ts');
-const { Roles, CurrentActor } = loadTs<typeof import('../libs/auth/src')>('libs/auth/src/index.ts');
-const { SUBSCRIPTION_HEALTH } = loadTs<typeof import('../apps/engine/src/health')>('apps/engine/src/health/index.ts');
-const { IdempotencyKey, IfMatch } = loadTs<typeof import('../apps/engine/src/http')>('apps/engine/src/http/index.ts');
-const { Controller, Get, Module, Post, Body, Param } = nodeRequire('@nestjs/common') as typeof import('@nestjs/common');
-const { OrderDto, ItemDto, CommandDto } = loadTs<typeof import('./support/probe.dto')>('test/support/probe.dto.ts');
-// Same-named types so parameter annotations emit the classes as design:paramtypes.
-type OrderDto = InstanceType<typeof OrderDto>;
-type CommandDto = InstanceType<typeof CommandDto>;
-const { DomainError } = loadTs<typeof import('../libs/domain/src')>('libs/domain/src/index.ts');
-const { ConcurrencyError, IdempotencyKeyReusedError } = loadTs<typeof import('../libs/event-store/src')>('libs/event-store/src/index.ts');
+import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
+import { CurrentActor, Roles } from '@rectify/auth';
+import { DomainError } from '@rectify/domain';
+import { ConcurrencyError, IdempotencyKeyReusedError } from '@rectify/event-store';
+import { SUBSCRIPTION_HEALTH } from '../apps/engine/src/health';
+import { IdempotencyKey, IfMatch } from '../apps/engine/src/http';
+import { createEngineApp } from '../apps/engine/src/http/engine-app';
+import { CommandDto, ItemDto, OrderDto } from './support/probe.dto';
 
 const FAILURES: Record<string, () => Error> = {
   invalid: () => new DomainError('FINDING.DUE_DATE_IN_PAST', 'The due date is in the past', 'invalid'),

@@ -1,5 +1,3 @@
-// Test-only DTOs. Loaded with Node's require (not Jest's) so class-validator sees objects of
-// its own realm; see node-require.ts.
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 

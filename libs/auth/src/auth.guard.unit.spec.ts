@@ -1,10 +1,8 @@
-import { loadTs, nodeRequire } from '../../../test/support/node-require';
+import { Reflector } from '@nestjs/core';
+import * as auth from './index';
 import type { Actor } from '@rectify/domain';
 import type { AuthorizationRefusal } from './authorization-refusals';
 
-// NestJS is an ES module: loaded with Node's require (see test/support/node-require.ts).
-const auth = loadTs<typeof import('./index')>('libs/auth/src/index.ts');
-const { Reflector } = nodeRequire('@nestjs/core') as typeof import('@nestjs/core');
 const { Public, Roles, TokenRejectedError } = auth;
 
 class Routes {

@@ -36,6 +36,7 @@ function pickRole(claims: ActorClaims, acceptRolesArray: boolean): unknown {
   return undefined;
 }
 
+/** A role a token may carry: any role but 'system', the engine's own actor. */
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+  return typeof value === 'string' && value !== 'system' && (ROLES as readonly string[]).includes(value);
 }

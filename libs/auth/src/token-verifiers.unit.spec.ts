@@ -1,10 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadTs, nodeRequire } from '../../../test/support/node-require';
+import * as jose from 'jose';
+import * as auth from './index';
 
-// jose and NestJS are ES modules: loaded with Node's require (see test/support/node-require.ts).
-const auth = loadTs<typeof import('./index')>('libs/auth/src/index.ts');
-const jose = nodeRequire('jose') as typeof import('jose');
 
 const SECRET = 'a-dev-secret-that-is-long-enough-0123456789';
 const now = () => Math.floor(Date.now() / 1000);
@@ -52,6 +50,10 @@ describe('DevTokenVerifier', () => {
   it('rejects a token without a role claim, or with an unknown role', async () => {
     await expect(verifier.verify(await sign({}))).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID', reason: 'token has no role claim' });
     await expect(verifier.verify(await sign({ role: 'emperor' }))).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
+  });
+
+  it("rejects the engine's own 'system' role in a token", async () => {
+    await expect(verifier.verify(await sign({ role: 'system' }))).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
   });
 
   it('rejects garbage', async () => {

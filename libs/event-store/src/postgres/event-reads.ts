@@ -65,6 +65,21 @@ export async function headPositionWith(db: Queryable, types?: readonly string[])
 }
 
 /**
+ * The newest committed event this statement can see, horizon or not (optionally of these
+ * types): what a reader must reach to have seen everything committed so far.
+ */
+export async function latestCommittedPositionWith(db: Queryable, types?: readonly string[]): Promise<LogPosition> {
+  const { rows } = await db.query<{ commit: string; prepare: string }>(
+    `SELECT transaction_id::text AS commit, global_position::text AS prepare FROM events
+      WHERE $1::text[] IS NULL OR type = ANY($1::text[])
+      ORDER BY events.transaction_id DESC, events.global_position DESC
+      LIMIT 1`,
+    [types ? [...types] : null],
+  );
+  return rows[0] ? { commit: BigInt(rows[0].commit), prepare: BigInt(rows[0].prepare) } : LOG_START;
+}
+
+/**
  * True when committed events exist that readAll cannot deliver yet because an older
  * transaction (anywhere on the server: the horizon is cluster-wide) is still running.
  */

@@ -9,13 +9,14 @@ import { findCommandWith, insertCommandWith } from './command-records';
 import { headPositionWith, readAllWith, readStreamWith, streamVersionWith } from './event-reads';
 import { pgConstraint, pgErrorCode, withTransaction } from './pg-transaction';
 
-export type Clock = () => Date;
+/** Supplies recordedAt (store time). */
+export type StoreClock = () => Date;
 
 /** The PostgreSQL adapter of the EventStore port. Run migratePostgresEventStore(pool) first. */
 export class PostgresEventStore implements EventStore {
   constructor(
     private readonly pool: Pool,
-    private readonly clock: Clock = () => new Date(),
+    private readonly clock: StoreClock = () => new Date(),
   ) {}
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {

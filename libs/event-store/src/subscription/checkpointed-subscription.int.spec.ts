@@ -2,6 +2,7 @@ import { createTestDatabase } from '@rectify/testing';
 import { Pool, type PoolClient } from 'pg';
 import { ids, newEvent, sleep, waitFor } from '../contract/contract-fixtures';
 import { LOG_START, type RecordedEvent } from '../event-store.port';
+import { compareLogPositions } from '../log-position';
 import { migratePostgresEventStore } from '../postgres/migrate-postgres-event-store';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { CheckpointedSubscription } from './checkpointed-subscription';
@@ -69,6 +70,7 @@ describe('CheckpointedSubscription', () => {
 
   it('commits handler effects and checkpoint together: a crash after writing effects leaves neither', async () => {
     const events = [...(await appendAll('count-a', 3)), ...(await appendAll('count-b', 2))];
+    await visible(events[4]); // the log horizon is server-wide: other test files may hold it back
     let crash = true;
     const projection = subscription({
       name: 'counts',
@@ -116,6 +118,10 @@ describe('CheckpointedSubscription', () => {
       await wakeUp.stop();
     }
   });
+
+  async function visible(event: RecordedEvent): Promise<void> {
+    await waitFor('the event to pass the horizon', async () => compareLogPositions(await store.headPosition(), event.logPosition) >= 0);
+  }
 
   async function countPerStream(batch: RecordedEvent[], tx: PoolClient): Promise<void> {
     for (const event of batch) {

@@ -1,7 +1,9 @@
 import type { PoolClient } from 'pg';
 import type { LogPosition, RecordedEvent } from '../event-store.port';
 import { compareLogPositions } from '../log-position';
-import { eventsHeldBackWith, headPositionWith, readAllWith } from '../postgres/event-reads';
+import {
+  eventsHeldBackWith, latestCommittedPositionWith, readAllWith,
+} from '../postgres/event-reads';
 import {
   ensureCheckpoint, lockCheckpoint, readCheckpoint, recordFailure, resetCheckpoint, saveCheckpoint,
 } from './checkpoint-store';
@@ -58,15 +60,26 @@ export class CheckpointedSubscription {
     this.loop = null;
   }
 
-  /** Processes until the head seen at the call; rejects with the handler's error if it fails. */
-  async catchUp(): Promise<void> {
-    await ensureCheckpoint(this.options.pool, this.name);
-    const target = await headPositionWith(this.options.pool, this.options.types);
+  /**
+   * Processes every event committed before the call, then resolves: waits (up to timeoutMs,
+   * default 30 s) while an older transaction still holds them behind the horizon. Rejects with
+   * the handler's error if a batch fails (after isolating the failing event).
+   */
+  async catchUp(options: { timeoutMs?: number } = {}): Promise<void> {
+    const { pool, types } = this.options;
+    await ensureCheckpoint(pool, this.name);
+    const target = await latestCommittedPositionWith(pool, types);
+    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
     for (;;) {
       const outcome = await this.step();
       if (outcome.kind === 'failed' && !outcome.isolating) throw outcome.error;
-      if (outcome.kind === 'idle') return;
-      if (outcome.kind === 'progressed' && compareLogPositions(outcome.position, target) >= 0) return;
+      if (outcome.kind !== 'idle') {
+        if (outcome.kind === 'progressed' && compareLogPositions(outcome.position, target) >= 0) return;
+        continue;
+      }
+      if (compareLogPositions((await this.status()).position, target) >= 0) return;
+      if (Date.now() > deadline) throw new Error(`catchUp of ${this.name} timed out: events held back by an open transaction`);
+      await new Promise((resolve) => setTimeout(resolve, HELD_BACK_POLL_MS));
     }
   }
 
@@ -80,7 +93,7 @@ export class CheckpointedSubscription {
   async status(): Promise<SubscriptionStatus> {
     const { pool, types } = this.options;
     await ensureCheckpoint(pool, this.name);
-    const [state, head] = await Promise.all([readCheckpoint(pool, this.name), headPositionWith(pool, types)]);
+    const [state, head] = await Promise.all([readCheckpoint(pool, this.name), latestCommittedPositionWith(pool, types)]);
     if (!state) throw new Error(`Subscription checkpoint ${this.name} vanished`);
     const { position, lastError, errorPosition, failedAttempts, updatedAt } = state;
     const lagging = compareLogPositions(position, head) < 0;

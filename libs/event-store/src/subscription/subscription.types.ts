@@ -34,7 +34,7 @@ export interface SubscriptionStatus {
   name: string;
   /** Last delivered (and committed) position; LOG_START before the first. */
   position: LogPosition;
-  /** True when readAll (with the subscription's types) has events after position. */
+  /** True when committed events (of the subscription's types) lie after position, delivered or held back. */
   lagging: boolean;
   lastError: string | null;
   /** Position of the first event of the batch that failed (exact once isolated to one event). */
