@@ -9,6 +9,8 @@ if (!name || !/^[a-z-]+$/.test(name)) {
   process.stderr.write('usage: node scripts/cli.js <tool-name>\n');
   process.exit(2);
 }
+// Same default as `npm start`: the tools read the engine's configuration, auth included.
+if (!process.env.AUTH_MODE) process.env.AUTH_MODE = 'dev';
 process.setSourceMapsEnabled(true);
 build({ quiet: true })
   .then(() => require(path.join(root, 'dist/apps/engine/src/cli', `${name}.js`)))

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { LogPosition, RecordedEvent } from '../event-store.port';
+import { withTransaction } from '../postgres/pg-transaction';
 import { compareLogPositions } from '../log-position';
 import {
   eventsHeldBackWith, latestCommittedPositionWith, readAllWith,
@@ -83,11 +84,20 @@ export class CheckpointedSubscription {
     }
   }
 
-  /** Back to LOG_START (rebuild): clear the handler's own effects in the same maintenance window. */
-  async reset(): Promise<void> {
+  /**
+   * Back to LOG_START (rebuild). `clearEffects` runs in the same transaction, with the
+   * checkpoint row locked, so no instance of this subscription can write between the clearing
+   * of its effects and the reset of its position.
+   */
+  async reset(clearEffects?: (tx: PoolClient) => Promise<void>): Promise<void> {
     this.narrowUntil = null;
     this.consecutiveFailures = 0;
-    await resetCheckpoint(this.options.pool, this.name);
+    await ensureCheckpoint(this.options.pool, this.name);
+    await withTransaction(this.options.pool, async (tx) => {
+      await lockCheckpoint(tx, this.name);
+      await clearEffects?.(tx);
+      await resetCheckpoint(tx, this.name);
+    });
   }
 
   async status(): Promise<SubscriptionStatus> {

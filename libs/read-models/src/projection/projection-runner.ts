@@ -75,13 +75,14 @@ export class ProjectionRunner {
   }
 
   /**
-   * Empties each projector's tables, resets its checkpoint and replays the whole log.
-   * Call with the runner stopped (no live subscription writing meanwhile).
+   * Empties each projector's tables and resets its checkpoint in one transaction, then
+   * replays the whole log. Live instances may keep running: they take turns on the checkpoint.
    */
   async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<void> {
     for (const { projector, subscription } of this.subscriptions.values()) {
-      await this.options.pool.query(`TRUNCATE ${projector.tables.join(', ')}`);
-      await subscription.reset();
+      await subscription.reset(async (tx) => {
+        if (projector.tables.length > 0) await tx.query(`TRUNCATE ${projector.tables.join(', ')}`);
+      });
       onProgress?.({ projection: projector.name, phase: 'cleared' });
       await subscription.catchUp();
       onProgress?.({ projection: projector.name, phase: 'caught-up' });
