@@ -2,3 +2,4 @@ export * from './shared';
 export * from './org';
 export * from './inspection';
 export * from './finding';
+export * from './calendar';
