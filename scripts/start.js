@@ -3,12 +3,17 @@
 // Local runs default to AUTH_MODE=dev (dev token endpoint); the bare app defaults to oidc.
 const path = require('node:path');
 const { build } = require('./build');
+const { buildWeb } = require('./build-web');
 const { root } = require('./swc-options');
 
 if (!process.env.AUTH_MODE) process.env.AUTH_MODE = 'dev';
 process.setSourceMapsEnabled(true);
 
-build()
+// The web app is rebuilt only when web/ changed (a hash check otherwise). Without Vite
+// (e.g. `npm ci --omit=dev`) the API still starts; the web app is then not served.
+const web = buildWeb().catch((error) => process.stderr.write(`[start] web app not built: ${error.message || error}\n`));
+
+Promise.all([build(), web])
   .then(() => require(path.join(root, 'dist/apps/engine/src/main.js')))
   .catch((error) => {
     process.stderr.write(`[start] ${error.stack || error}\n`);

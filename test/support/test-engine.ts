@@ -23,12 +23,15 @@ export interface TestEngine {
 export interface TestEngineOptions {
   databaseUrl?: string;
   env?: Record<string, string>;
+  /** Run on a manual clock (CLOCK=manual) starting at this ISO instant; move it with POST /api/v1/dev/clock. Default: real time. */
+  manualClockStart?: string;
 }
 
 /** The whole engine (AUTH_MODE=dev) on a fresh database of the run's PostgreSQL. */
 export async function startTestEngine(options: TestEngineOptions = {}): Promise<TestEngine> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase('e2e'));
-  Object.assign(process.env, { DEMO_SEED: 'false', ...options.env });
+  const clock = options.manualClockStart ? { CLOCK: 'manual', CLOCK_START: options.manualClockStart } : { CLOCK: 'system', CLOCK_START: '' };
+  Object.assign(process.env, { DEMO_SEED: 'false', ...clock, ...options.env });
   const config: EngineConfig = {
     nodeEnv: 'test',
     port: 0,

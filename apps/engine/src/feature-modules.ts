@@ -1,9 +1,17 @@
 import type { ModuleMetadata } from '@nestjs/common';
 import { EventSourcingModule } from './event-sourcing';
+import { CalendarModule } from './calendar/calendar.module';
 import { FindingsModule } from './findings/findings.module';
 import { OrgModule } from './org/org.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { DemoModule } from './demo/demo.module';
+import { MessagingModule } from './messaging/messaging.module';
+import { WebModule } from './web/web.module';
+import { AuditModule } from './audit/audit.module';
+import { HistoryModule } from './history/history.module';
+import { ReportsModule } from './reports/reports.module';
+import { DisciplineModule } from './discipline/discipline.module';
+import { WorkflowModule } from './workflow/workflow.module';
 
 /**
  * Feature modules of the all-in-one engine (inspection, finding, org, workflow, audit…).
@@ -14,8 +22,16 @@ import { DemoModule } from './demo/demo.module';
  */
 export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
   EventSourcingModule,
+  CalendarModule,
   FindingsModule,
   OrgModule,
   InspectionsModule,
   DemoModule,
+  MessagingModule,
+  WebModule,
+  AuditModule,
+  HistoryModule,
+  ReportsModule,
+  DisciplineModule,
+  WorkflowModule,
 ];

@@ -12,6 +12,8 @@ export * from './views/finding-view.definition';
 export * from './views/inspection-view.definition';
 export * from './views/unit-view.definition';
 export * from './views/official-view.definition';
+export * from './views/case-view.definition';
+export * from './views/evaluation-view.definition';
 
 import { FindingViewEntity } from './entities/finding-view.entity';
 import { InspectionViewEntity } from './entities/inspection-view.entity';

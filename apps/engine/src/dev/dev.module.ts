@@ -1,8 +1,9 @@
 import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { DevClockController } from './dev-clock.controller';
 import { DevTokenController } from './dev-token.controller';
 
 /** Dev conveniences; EngineModule imports this only when AUTH_MODE=dev. */
-@Module({ controllers: [DevTokenController] })
+@Module({ controllers: [DevTokenController, DevClockController] })
 export class DevModule implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const logger = new Logger('DevMode');

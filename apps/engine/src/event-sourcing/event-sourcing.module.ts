@@ -4,16 +4,17 @@ import type { Pool } from 'pg';
 import {
   EVENT_STORE,
   PgNotificationWakeUp,
-  PostgresEventStore,
   migratePostgresEventStore,
   type EventStore,
   type SubscriptionStatus,
 } from '@rectify/event-store';
 import { ProjectionRunner, migrateReadModels, readModelProjectors } from '@rectify/read-models';
-import { CLOCK, CommandRunner, systemClock, type Clock } from '@rectify/workflow';
+import { CLOCK, CommandRunner, type Clock } from '@rectify/workflow';
 import { PG_POOL } from '../database';
+import { engineClockProvider } from '../workflow/clock/engine-clock';
 import { SUBSCRIPTION_HEALTH, type SubscriptionHealth } from '../health';
-import { PROJECTION_RUNNER } from './event-sourcing.tokens';
+import { eventStoreSelectionFromEnv, openEventStore, type OpenedEventStore } from './event-store-selection';
+import { OPENED_EVENT_STORE, PROJECTION_RUNNER } from './event-sourcing.tokens';
 
 const logger = new Logger('EventSourcing');
 const WAKE_UP = Symbol('WAKE_UP');
@@ -26,16 +27,18 @@ const WAKE_UP = Symbol('WAKE_UP');
 @Module({
   imports: [CqrsModule.forRoot()],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
+    engineClockProvider, // CLOCK: real time, or CLOCK=manual in dev mode
     {
-      provide: EVENT_STORE,
+      // EVENTSTORE_URL picks the adapter (PostgreSQL by default; see event-store-selection.ts).
+      provide: OPENED_EVENT_STORE,
       inject: [PG_POOL, CLOCK],
-      useFactory: async (pool: Pool, clock: Clock): Promise<EventStore> => {
+      useFactory: async (pool: Pool, clock: Clock): Promise<OpenedEventStore> => {
         await migratePostgresEventStore(pool);
         await migrateReadModels(pool);
-        return new PostgresEventStore(pool, () => clock.now());
+        return openEventStore(eventStoreSelectionFromEnv(process.env), pool, () => clock.now());
       },
     },
+    { provide: EVENT_STORE, inject: [OPENED_EVENT_STORE], useFactory: (opened: OpenedEventStore): EventStore => opened.store },
     { provide: CommandRunner, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandRunner(store) },
     { provide: WAKE_UP, inject: [PG_POOL], useFactory: (pool: Pool) => new PgNotificationWakeUp(pool) },
     {
@@ -57,6 +60,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
     @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
     @Inject(WAKE_UP) private readonly wakeUp: PgNotificationWakeUp,
     @Inject(SUBSCRIPTION_HEALTH) private readonly health: SubscriptionHealth,
+    @Inject(OPENED_EVENT_STORE) private readonly opened: OpenedEventStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -70,6 +74,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
   async onApplicationShutdown(): Promise<void> {
     await this.projections.stop();
     await this.wakeUp.stop();
+    await this.opened.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ExistingFinding } from '@rectify/domain';
+import { ExtensionRequestResponse, NO_WORKFLOW, type FindingWorkflowFields } from './finding-workflow';
 
 /** The finding as every endpoint returns it (write side and read side alike). */
 export class FindingResponse {
@@ -24,11 +25,22 @@ export class FindingResponse {
   @ApiPropertyOptional() withdrawalReason!: string | null;
   @ApiProperty() selfCertified!: boolean;
   @ApiProperty() reopenCount!: number;
+  @ApiProperty({ type: [ExtensionRequestResponse] }) extensionRequests!: ExtensionRequestResponse[];
+  @ApiPropertyOptional({ description: 'The inspection team the finding was delegated to; null: the inspection team' }) delegatedToTeamId!: string | null;
+  // Workflow fields (FindingWorkflowFields): null in command answers, which the process has not seen yet.
+  @ApiPropertyOptional({ description: 'Remediation deadline: end of the due working day, Vietnam time (ISO instant)', example: '2023-02-16T17:00:00.000Z' })
+  dueAt!: string | null;
+  @ApiPropertyOptional({ description: 'The due working day (YYYY-MM-DD, Vietnam)' }) dueDate!: string | null;
+  @ApiPropertyOptional({ description: 'Acknowledgement deadline (ISO instant); null once answered' }) acknowledgeBy!: string | null;
+  @ApiPropertyOptional() overdue!: boolean | null;
+  @ApiPropertyOptional({ description: '0–3: 1 unit head, 2 supervising authority, 3 disciplinary board' }) escalationLevel!: number | null;
+  @ApiPropertyOptional({ description: 'The remediation clock: running | paused | ended' }) clock!: string | null;
 }
 
 export function toFindingResponse(
   state: ExistingFinding,
   meta: { version: number; createdAt: Date | null; updatedAt: Date | null },
+  workflow: FindingWorkflowFields = NO_WORKFLOW,
 ): FindingResponse {
   return {
     id: state.id,
@@ -52,5 +64,8 @@ export function toFindingResponse(
     withdrawalReason: state.withdrawalReason,
     selfCertified: state.selfCertified,
     reopenCount: state.reopenCount,
+    extensionRequests: state.extensionRequests ?? [],
+    delegatedToTeamId: state.delegatedToTeamId ?? null,
+    ...workflow,
   };
 }

@@ -1,4 +1,6 @@
 import type { Command } from '../shared';
+import type { ExtensionCommand } from './finding-extension.types';
+import type { HandOverResponsibility } from './finding-handover';
 import type { EvidenceItem, FindingCategory, FindingSeverity } from './finding.values';
 
 /** The handler first checks the inspection with assertInspectionOpenForFindings. */
@@ -55,4 +57,6 @@ export type FindingCommand =
   | SubmitRemediationEvidence
   | VerifyRemediation
   | CloseFinding
-  | ReopenFinding;
+  | ReopenFinding
+  | ExtensionCommand
+  | HandOverResponsibility;

@@ -13,6 +13,8 @@ import type {
 } from './finding.commands';
 import { findingConflict, FindingErrorCode, findingNotFound, invalidFinding } from './finding.errors';
 import type { FindingEvent } from './finding.events';
+import { decideExtension, delegateFinding, evolveExtension, requestExtension } from './finding-extension';
+import { evolveHandover, handOverResponsibility } from './finding-handover';
 import { FINDING_COMMAND_ROLES } from './finding.roles';
 import { initialFindingState, type ExistingFinding, type FindingState } from './finding.state';
 import { FINDING_LIMITS } from './finding.values';
@@ -55,6 +57,14 @@ function decide(command: FindingCommand, state: FindingState): FindingEvent[] {
       return closeFinding(command, state);
     case 'ReopenFinding':
       return reopenFinding(command, state);
+    case 'RequestDeadlineExtension':
+      return requestExtension(command, live(state, command.data.findingId));
+    case 'DecideDeadlineExtension':
+      return decideExtension(command, live(state, command.data.findingId));
+    case 'DelegateFinding':
+      return delegateFinding(command, live(state, command.data.findingId));
+    case 'HandOverResponsibility':
+      return handOverResponsibility(command, live(state, command.data.findingId));
     default:
       return assertNever(command);
   }
@@ -310,6 +320,12 @@ function evolve(state: FindingState, event: FindingEvent): FindingState {
       return { ...state, status: 'in_remediation', lastVerification: { accepted: false, comment: event.data.comment } };
     case 'FindingClosed':
       return { ...state, status: 'closed', selfCertified: event.data.selfCertified };
+    case 'FindingExtensionRequested':
+    case 'FindingExtensionDecided':
+    case 'FindingDelegated':
+      return evolveExtension(state, event);
+    case 'FindingResponsibilityHandedOver':
+      return evolveHandover(state, event);
     case 'FindingReopened':
       return {
         ...state,

@@ -102,7 +102,35 @@ const COMMANDS: { [T in FindingCommand['type']]: (role: Role) => Extract<Finding
   }),
   CloseFinding: (role) => ({ type: 'CloseFinding', data: { findingId: ID, selfCertificationAllowed: false }, metadata: ctx(role) }),
   ReopenFinding: (role) => ({ type: 'ReopenFinding', data: { findingId: ID, reason: 'Desk empty again' }, metadata: ctx(role) }),
+  RequestDeadlineExtension: (role) => ({
+    type: 'RequestDeadlineExtension',
+    data: { findingId: ID, requestId: 'x-1', workingDays: 5, reason: 'Supplier delay', maxExtensions: 2, maxWorkingDays: 30 },
+    metadata: ctx(role),
+  }),
+  DecideDeadlineExtension: (role) => ({
+    type: 'DecideDeadlineExtension',
+    data: { findingId: ID, requestId: 'x-1', granted: true, reason: 'Justified' },
+    metadata: ctx(role),
+  }),
+  DelegateFinding: (role) => ({
+    type: 'DelegateFinding',
+    data: { findingId: ID, fromTeamId: 'team-city', toTeamId: 'team-district', reason: 'District team clarifies' },
+    metadata: ctx(role),
+  }),  HandOverResponsibility: (role) => ({
+    type: 'HandOverResponsibility',
+    data: { findingId: ID, fromOfficialId: 'o-1', toOfficialId: 'o-9', reason: 'Transfer decided by the board', caseId: 'c-1' },
+    metadata: ctx(role),
+  }),
 };
+
+/** Extensions and delegation: every live status, with the listed exceptions. */
+const liveStatuses = (ok: string, others: Partial<Record<FindingStatus | 'absent', string>>): Record<FindingStatus | 'absent', string> => ({
+  ...(Object.fromEntries(FINDING_STATUSES.map((s) => [s, ok])) as Record<FindingStatus, string>),
+  absent: 'FINDING.NOT_FOUND',
+  withdrawn: 'FINDING.WITHDRAWN',
+  closed: 'FINDING.ALREADY_CLOSED',
+  ...others,
+});
 
 /** For each command: the statuses it is legal in, and the error code in every other status. */
 const TRANSITIONS: { [T in FindingCommand['type']]: Record<FindingStatus | 'absent', 'ok' | string> } = {
@@ -198,6 +226,10 @@ const TRANSITIONS: { [T in FindingCommand['type']]: Record<FindingStatus | 'abse
     verified: 'FINDING.NOT_CLOSED',
     closed: 'ok',
   },
+  RequestDeadlineExtension: liveStatuses('FINDING.EXTENSION_NOT_ALLOWED_NOW', { acknowledged: 'ok', in_remediation: 'ok' }),
+  DecideDeadlineExtension: liveStatuses('FINDING.EXTENSION_REQUEST_NOT_FOUND', {}),
+  DelegateFinding: liveStatuses('ok', {}),
+  HandOverResponsibility: liveStatuses('ok', {}),
 };
 
 /** A role allowed to issue `type`; closing uses the team lead (a unit head's self-certification is tested apart). */
@@ -398,7 +430,7 @@ describe('finding decider', () => {
 
     it.each(cases)('%s in %s → %s', (type, status, code) => {
       const command = COMMANDS[type](firstAllowedRole(type));
-      const errorClass = code === 'FINDING.NOT_FOUND' ? NotFoundError : IllegalTransitionError;
+      const errorClass = code.endsWith('NOT_FOUND') ? NotFoundError : IllegalTransitionError;
       const error = spec().given(HISTORY[status]).when(command).thenThrows(errorClass, code) as IllegalTransitionError;
       if (status !== 'absent') expect(error.details).toMatchObject({ findingId: ID, status });
     });
@@ -447,8 +479,16 @@ describe('finding decider', () => {
     const legalStatus = (type: FindingCommand['type']) =>
       (Object.entries(TRANSITIONS[type]).find(([, outcome]) => outcome === 'ok')![0]) as FindingStatus | 'absent';
 
+    /** Deciding an extension needs a pending request (by another actor) in the history. */
+    const requested: FindingEvent = {
+      type: 'FindingExtensionRequested',
+      data: { findingId: ID, requestId: 'x-1', workingDays: 5, reason: 'Supplier delay', requestedBy: 'head-9' },
+    };
+    const legalHistory = (type: FindingCommand['type']) =>
+      type === 'DecideDeadlineExtension' ? [...HISTORY.acknowledged, requested] : HISTORY[legalStatus(type)];
+
     it.each(cases)('%s by %s allowed: %s', (type, role, allowed) => {
-      const when = spec().given(HISTORY[legalStatus(type)]).when(COMMANDS[type](role));
+      const when = spec().given(legalHistory(type)).when(COMMANDS[type](role));
       if (allowed) expect(() => when.thenState(() => undefined)).not.toThrow();
       else {
         const error = when.thenThrows(ForbiddenError, 'FINDING.ROLE_NOT_ALLOWED') as ForbiddenError;

@@ -1,4 +1,6 @@
 import type { DomainEvent } from '../shared';
+import type { ExtensionEvent } from './finding-extension.types';
+import type { FindingResponsibilityHandedOver } from './finding-handover';
 import type { EvidenceItem, FindingCategory, FindingSeverity } from './finding.values';
 
 export type FindingRecorded = DomainEvent<
@@ -59,7 +61,9 @@ export type FindingEvent =
   | RemediationAccepted
   | RemediationRejected
   | FindingClosed
-  | FindingReopened;
+  | FindingReopened
+  | ExtensionEvent
+  | FindingResponsibilityHandedOver;
 
 export const FINDING_EVENT_TYPES = [
   'FindingRecorded',
@@ -73,4 +77,8 @@ export const FINDING_EVENT_TYPES = [
   'RemediationRejected',
   'FindingClosed',
   'FindingReopened',
+  'FindingExtensionRequested',
+  'FindingExtensionDecided',
+  'FindingDelegated',
+  'FindingResponsibilityHandedOver',
 ] as const satisfies readonly FindingEvent['type'][];

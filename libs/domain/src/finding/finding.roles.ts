@@ -14,4 +14,8 @@ export const FINDING_COMMAND_ROLES = {
   VerifyRemediation: ['inspector', 'team_lead'],
   CloseFinding: ['unit_head', 'team_lead'],
   ReopenFinding: ['team_lead', 'inspector', 'admin'],
+  RequestDeadlineExtension: ['unit_head'],
+  DecideDeadlineExtension: ['team_lead'],
+  DelegateFinding: ['team_lead', 'admin'],
+  HandOverResponsibility: ['system', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

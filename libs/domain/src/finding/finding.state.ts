@@ -1,3 +1,4 @@
+import type { ExtensionRequest } from './finding-extension.types';
 import type {
   DisputeRecord,
   EvidenceItem,
@@ -37,6 +38,10 @@ export interface FindingFacts {
   selfCertified: boolean;
   reopenCount: number;
   lastReopenReason: string | null;
+  /** Deadline extension requests, oldest first (absent until the first). */
+  extensionRequests?: ExtensionRequest[];
+  /** The inspection team the finding was delegated to (absent: the inspection's own team). */
+  delegatedToTeamId?: string | null;
 }
 
 export type FindingIn<S extends FindingStatus> = FindingFacts & { status: S };

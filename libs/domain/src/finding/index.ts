@@ -5,3 +5,6 @@ export * from './finding.state';
 export * from './finding.errors';
 export * from './finding.roles';
 export * from './finding.decider';
+export * from './finding-extension.types';
+export * from './finding-extension';
+export * from './finding-handover';

@@ -1,5 +1,5 @@
 import { IllegalTransitionError, NotFoundError, ValidationError } from '../shared';
-import type { ActiveOfficial, OfficialState } from './official.state';
+import type { ActiveOfficial, InactiveOfficial, OfficialState } from './official.state';
 
 export const OfficialErrorCode = {
   FORBIDDEN: 'OFFICIAL.FORBIDDEN',
@@ -8,6 +8,9 @@ export const OfficialErrorCode = {
   INVALID_NAME: 'OFFICIAL.INVALID_NAME',
   INVALID_POSITION: 'OFFICIAL.INVALID_POSITION',
   INVALID_EMAIL: 'OFFICIAL.INVALID_EMAIL',
+  INVALID_REASON: 'OFFICIAL.INVALID_REASON',
+  INACTIVE: 'OFFICIAL.INACTIVE',
+  ALREADY_THERE: 'OFFICIAL.ALREADY_THERE',
 } as const;
 export type OfficialErrorCode = (typeof OfficialErrorCode)[keyof typeof OfficialErrorCode];
 
@@ -23,6 +26,6 @@ export const invalidOfficial = (code: OfficialErrorCode, message: string): Valid
   new ValidationError(code, message);
 
 /** For handlers that need an official to exist (e.g. before appointing a unit head). */
-export function assertOfficialExists(state: OfficialState, officialId: string): asserts state is ActiveOfficial {
+export function assertOfficialExists(state: OfficialState, officialId: string): asserts state is ActiveOfficial | InactiveOfficial {
   if (state.status === 'absent') throw officialNotFound(officialId);
 }

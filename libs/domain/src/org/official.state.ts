@@ -12,6 +12,11 @@ export interface ActiveOfficial {
   email: string | null;
 }
 
-export type OfficialState = AbsentOfficial | ActiveOfficial;
+/** Off the workforce (forced termination): kept for history; takes no new duties. */
+export interface InactiveOfficial extends Omit<ActiveOfficial, 'status'> {
+  status: 'inactive';
+}
+
+export type OfficialState = AbsentOfficial | ActiveOfficial | InactiveOfficial;
 
 export const initialOfficialState = (): OfficialState => ({ status: 'absent' });

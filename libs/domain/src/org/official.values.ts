@@ -1,3 +1,3 @@
-/** Only `active` for now; transfer and replacement will add statuses (and events). */
-export const OFFICIAL_STATUSES = ['active'] as const;
+/** `inactive`: taken off the workforce (DeactivateOfficial); a transfer keeps the official active. */
+export const OFFICIAL_STATUSES = ['active', 'inactive'] as const;
 export type OfficialStatus = (typeof OFFICIAL_STATUSES)[number];

@@ -22,4 +22,7 @@ export type AppointUnitHead = Command<
   { unitId: string; officialId: string; officialUnitId: string }
 >;
 
-export type UnitCommand = CreateUnit | AppointUnitHead;
+/** The head leaves the post (transfer, dismissal or termination) with no successor named yet. */
+export type VacateUnitHead = Command<'VacateUnitHead', { unitId: string; officialId: string; reason: string }>;
+
+export type UnitCommand = CreateUnit | AppointUnitHead | VacateUnitHead;

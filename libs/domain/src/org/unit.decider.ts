@@ -1,5 +1,5 @@
 import { assertNever, assertRole, hasTextLength, IllegalTransitionError, type Decider } from '../shared';
-import type { AppointUnitHead, CreateUnit, UnitCommand } from './unit.commands';
+import type { AppointUnitHead, CreateUnit, UnitCommand, VacateUnitHead } from './unit.commands';
 import { invalidUnit, unitAlreadyExists, UnitErrorCode, unitNotFound } from './unit.errors';
 import type { UnitEvent } from './unit.events';
 import { ORG_REGISTRY_ROLES } from './registry.roles';
@@ -13,6 +13,8 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
       return createUnit(command, state);
     case 'AppointUnitHead':
       return appointUnitHead(command, state);
+    case 'VacateUnitHead':
+      return vacateUnitHead(command, state);
     default:
       return assertNever(command);
   }
@@ -72,6 +74,21 @@ function appointUnitHead({ data, metadata }: AppointUnitHead, state: UnitState):
   ];
 }
 
+/** Only the current head can leave the post; the unit is then headless until an appointment. */
+function vacateUnitHead({ data, metadata }: VacateUnitHead, state: UnitState): UnitEvent[] {
+  assertRole(metadata.actor, ORG_REGISTRY_ROLES, UnitErrorCode.FORBIDDEN, 'vacate unit heads');
+  if (state.status === 'absent') throw unitNotFound(data.unitId);
+  if (state.headOfficialId !== data.officialId) {
+    throw new IllegalTransitionError(UnitErrorCode.NOT_HEAD, `Official ${data.officialId} does not head unit ${state.id}`, {
+      unitId: state.id,
+      officialId: data.officialId,
+      headOfficialId: state.headOfficialId,
+    });
+  }
+  if (!hasTextLength(data.reason, 1, 2000)) throw invalidUnit(UnitErrorCode.INVALID_REASON, 'A reason of 1..2000 characters is required');
+  return [{ type: 'UnitHeadVacated', data: { unitId: state.id, officialId: data.officialId, reason: data.reason.trim() } }];
+}
+
 function evolve(state: UnitState, event: UnitEvent): UnitState {
   switch (event.type) {
     case 'UnitCreated':
@@ -87,6 +104,8 @@ function evolve(state: UnitState, event: UnitEvent): UnitState {
       };
     case 'UnitHeadAppointed':
       return state.status === 'absent' ? state : { ...state, headOfficialId: event.data.officialId };
+    case 'UnitHeadVacated':
+      return state.status === 'absent' ? state : { ...state, headOfficialId: null };
     default:
       return assertNever(event);
   }

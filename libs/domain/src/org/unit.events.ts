@@ -18,4 +18,8 @@ export type UnitHeadAppointed = DomainEvent<
   { unitId: string; officialId: string; previousHeadOfficialId: string | null }
 >;
 
-export type UnitEvent = UnitCreated | UnitHeadAppointed;
+export type UnitHeadVacated = DomainEvent<'UnitHeadVacated', { unitId: string; officialId: string; reason: string }>;
+
+export type UnitEvent = UnitCreated | UnitHeadAppointed | UnitHeadVacated;
+
+export const UNIT_EVENT_TYPES = ['UnitCreated', 'UnitHeadAppointed', 'UnitHeadVacated'] as const satisfies readonly UnitEvent['type'][];

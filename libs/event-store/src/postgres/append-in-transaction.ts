@@ -19,9 +19,7 @@ export async function appendInTransaction(
   options: AppendOptions,
   recordedAt: Date,
 ): Promise<AppendResult> {
-  assertValidAppend(streamId, options.expectedVersion);
-  const events = newEvents.map((event) => ({ ...event, id: normaliseEventId(event.id) }));
-  assertDistinctIds(events);
+  const events = validateAppend(streamId, newEvents, options);
   if (events.length === 0) return appendNothing(client, streamId, options, recordedAt);
   const head = await lockStreamHead(client, streamId);
   const stored = await findIdempotentRetry(client, streamId, events);
@@ -32,6 +30,14 @@ export async function appendInTransaction(
   const result: AppendResult = { streamId, nextExpectedVersion: head.version + events.length, events: recorded, duplicate: false };
   await recordCommandOf(client, options, result, recordedAt);
   return result;
+}
+
+/** Throws on a malformed append; returns the events with canonical (lower-case) ids. */
+export function validateAppend(streamId: string, events: readonly NewEvent[], options: AppendOptions): NewEvent[] {
+  assertValidAppend(streamId, options.expectedVersion);
+  const normalised = events.map((event) => ({ ...event, id: normaliseEventId(event.id) }));
+  assertDistinctIds(normalised);
+  return normalised;
 }
 
 function assertValidAppend(streamId: string, expected: ExpectedVersion): void {

@@ -1,3 +1,5 @@
+import { APPEND_BATCH_FUNCTION_SQL } from './append-batch.sql';
+
 /** NOTIFY channel the events table signals on each committed insert statement. */
 export const EVENTS_NOTIFY_CHANNEL = 'rectify_events';
 
@@ -75,4 +77,4 @@ $fn$;
 
 CREATE OR REPLACE TRIGGER events_notify AFTER INSERT ON events
   FOR EACH STATEMENT EXECUTE FUNCTION rectify_notify_events();
-`;
+${APPEND_BATCH_FUNCTION_SQL}`;

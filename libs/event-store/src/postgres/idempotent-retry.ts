@@ -20,8 +20,22 @@ export async function findIdempotentRetry(
     `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[])`,
     [ids],
   );
-  if (rows.length === 0) return null;
-  const stored = new Map(rows.map((row) => [row.event_id, toRecordedEvent(row)]));
+  return matchIdempotentRetry(streamId, events, rows.map(toRecordedEvent));
+}
+
+/**
+ * The rule of findIdempotentRetry over the stored events that carry any of the given ids:
+ * null when there are none, the stored events when they are exactly this append, else
+ * DuplicateEventIdError.
+ */
+export function matchIdempotentRetry(
+  streamId: string,
+  events: readonly NewEvent[],
+  storedEvents: readonly RecordedEvent[],
+): RecordedEvent[] | null {
+  if (storedEvents.length === 0) return null;
+  const ids = events.map((event) => event.id);
+  const stored = new Map(storedEvents.map((event) => [event.id, event]));
   const first = stored.get(ids[0]);
   if (!first) throw new DuplicateEventIdError(ids.find((id) => stored.has(id)) ?? ids[0]);
   return events.map((event, index) => {

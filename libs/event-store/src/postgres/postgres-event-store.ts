@@ -4,7 +4,10 @@ import type {
   AppendOptions, AppendResult, CommandRecord, EventStore, LogPosition, NewEvent, ReadAllOptions,
   ReadStreamOptions, RecordedEvent,
 } from '../event-store.port';
-import { appendInTransaction } from './append-in-transaction';
+import { appendInTransaction, validateAppend } from './append-in-transaction';
+import { AppendBatcher, type AppendBatcherLimits } from './append-batcher';
+import { prepareBatchedAppend, type PreparedAppend } from './batched-append';
+import { runAppendBatch } from './group-commit';
 import { findCommandWith, insertCommandWith } from './command-records';
 import { headPositionWith, readAllWith, readStreamWith, streamVersionWith } from './event-reads';
 import { pgConstraint, pgErrorCode, withTransaction } from './pg-transaction';
@@ -12,14 +15,52 @@ import { pgConstraint, pgErrorCode, withTransaction } from './pg-transaction';
 /** Supplies recordedAt (store time). */
 export type StoreClock = () => Date;
 
+export interface PostgresEventStoreOptions {
+  /**
+   * Group commit (default on): concurrent appends share one transaction and one commit, each
+   * still concurrency-checked, idempotent and written with its command record, each failing
+   * alone. `false`: one transaction per append.
+   */
+  groupCommit?: false | Partial<AppendBatcherLimits>;
+}
+
+const GROUP_COMMIT_DEFAULTS: AppendBatcherLimits = { maxInFlight: 2, maxEvents: 1000 };
+
 /** The PostgreSQL adapter of the EventStore port. Run migratePostgresEventStore(pool) first. */
 export class PostgresEventStore implements EventStore {
+  private readonly batcher: AppendBatcher<PreparedAppend> | null;
+
   constructor(
     private readonly pool: Pool,
     private readonly clock: StoreClock = () => new Date(),
-  ) {}
+    options: PostgresEventStoreOptions = {},
+  ) {
+    const limits = options.groupCommit === false ? null : { ...GROUP_COMMIT_DEFAULTS, ...options.groupCommit };
+    this.batcher = limits
+      ? new AppendBatcher((batch) => runAppendBatch(pool, batch, (error, a) => this.translateAppendError(error, a.streamId, a.options)), limits)
+      : null;
+  }
 
+  /**
+   * Appends through the writer queue (group commit) when it can, else in a transaction of its
+   * own; both decide every outcome the same way (see appendInTransaction).
+   */
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (this.batcher) {
+      const batcher = this.batcher;
+      const valid = validateAppend(streamId, events, options);
+      const queued = new Promise<AppendResult>((resolve, reject) => {
+        const settle: PreparedAppend['settle'] = (outcome) => ('result' in outcome ? resolve(outcome.result) : reject(outcome.error));
+        const prepared = prepareBatchedAppend(streamId, valid, options, this.recordedAt(), settle);
+        if (!prepared) return resolve(this.appendAlone(streamId, events, options));
+        batcher.enqueue(prepared);
+      });
+      return queued;
+    }
+    return this.appendAlone(streamId, events, options);
+  }
+
+  private async appendAlone(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     try {
       return await withTransaction(this.pool, (client) => this.appendInTransaction(client, streamId, events, options));
     } catch (error) {

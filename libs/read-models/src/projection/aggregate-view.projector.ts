@@ -13,7 +13,9 @@ interface Row<S> {
 
 /**
  * Projects an AggregateViewDefinition. One SELECT and one set-based UPSERT per batch;
- * events at or below a row's version are skipped, so replays change nothing.
+ * events at or below a row's version are skipped, so replays change nothing. Rows are read
+ * without FOR UPDATE: callers hold the projector's checkpoint row lock for the batch, which
+ * already serialises every writer of this view.
  */
 export class AggregateViewProjector<S> implements Projector {
   readonly name: string;
@@ -67,7 +69,7 @@ export class AggregateViewProjector<S> implements Projector {
 
   private async load(tx: PoolClient, ids: string[]): Promise<Map<string, Row<S>>> {
     const { rows } = await tx.query<{ id: string; version: number; state: S; created_at: Date; updated_at: Date }>(
-      `SELECT id, version, state, created_at, updated_at FROM ${this.view.table} WHERE id = ANY($1::text[]) FOR UPDATE`,
+      `SELECT id, version, state, created_at, updated_at FROM ${this.view.table} WHERE id = ANY($1::text[])`,
       [ids],
     );
     return new Map(

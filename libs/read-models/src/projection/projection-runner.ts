@@ -1,6 +1,11 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import {
   CheckpointedSubscription,
+  compareLogPositions,
+  lockCheckpoint,
+  readAllWith,
+  saveCheckpoint,
+  type LogPosition,
   type EventWakeUp,
   type SubscriptionStatus,
 } from '@rectify/event-store';
@@ -75,17 +80,59 @@ export class ProjectionRunner {
   }
 
   /**
-   * Empties each projector's tables and resets its checkpoint in one transaction, then
-   * replays the whole log. Live instances may keep running: they take turns on the checkpoint.
+   * Empties each projector's tables and resets its checkpoint (one transaction per
+   * projector), then replays the whole log in ONE pass shared by every projector: each batch
+   * is read once and projected by all of them in one transaction that also advances their
+   * checkpoints. Live instances may keep running: checkpoints are locked per batch, and a
+   * projector only receives events after its own checkpoint.
    */
-  async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<void> {
-    for (const { projector, subscription } of this.subscriptions.values()) {
+  async rebuild(onProgress?: (progress: RebuildProgress) => void, batchSize = 2000): Promise<void> {
+    const entries = [...this.subscriptions.values()];
+    for (const { projector, subscription } of entries) {
       await subscription.reset(async (tx) => {
         if (projector.tables.length > 0) await tx.query(`TRUNCATE ${projector.tables.join(', ')}`);
       });
       onProgress?.({ projection: projector.name, phase: 'cleared' });
-      await subscription.catchUp();
-      onProgress?.({ projection: projector.name, phase: 'caught-up' });
     }
+    while (await this.replayBatch(entries.map((e) => e.projector), batchSize)) {
+      // keep going until no projector has anything left to read
+    }
+    await this.catchUp();
+    for (const { projector } of entries) onProgress?.({ projection: projector.name, phase: 'caught-up' });
+  }
+
+  /** One shared batch; false when every projector is at the head. */
+  private async replayBatch(projectors: readonly Projector[], batchSize: number): Promise<boolean> {
+    return withTransaction(this.options.pool, async (tx) => {
+      const positions = new Map<string, LogPosition>();
+      for (const p of projectors) positions.set(p.name, await lockCheckpoint(tx, p.name));
+      const from = [...positions.values()].reduce((min, p) => (compareLogPositions(p, min) < 0 ? p : min));
+      const batch = await readAllWith(tx, { after: from, limit: batchSize });
+      if (batch.length === 0) return false;
+      const last = batch[batch.length - 1].logPosition;
+      for (const projector of projectors) {
+        const after = positions.get(projector.name)!;
+        const fresh = batch.filter((e) => compareLogPositions(e.logPosition, after) > 0);
+        if (fresh.length === 0) continue;
+        await projector.project(fresh, tx);
+        await saveCheckpoint(tx, projector.name, last);
+      }
+      return true;
+    });
+  }
+}
+
+async function withTransaction<T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> {
+  const tx = await pool.connect();
+  try {
+    await tx.query('BEGIN');
+    const result = await work(tx);
+    await tx.query('COMMIT');
+    return result;
+  } catch (error) {
+    await tx.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    tx.release();
   }
 }

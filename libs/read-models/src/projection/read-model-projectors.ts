@@ -1,4 +1,6 @@
-import { findingView } from '../views/finding-view.definition';
+import { findingView, findingWorkflowView } from '../views/finding-view.definition';
+import { caseView } from '../views/case-view.definition';
+import { evaluationView } from '../views/evaluation-view.definition';
 import { inspectionView } from '../views/inspection-view.definition';
 import { officialView } from '../views/official-view.definition';
 import { unitView } from '../views/unit-view.definition';
@@ -12,5 +14,8 @@ export function readModelProjectors(): Projector[] {
     new AggregateViewProjector(officialView),
     new AggregateViewProjector(inspectionView),
     new AggregateViewProjector(findingView),
+    new AggregateViewProjector(findingWorkflowView),
+    new AggregateViewProjector(caseView),
+    new AggregateViewProjector(evaluationView),
   ];
 }

@@ -1,4 +1,6 @@
 import type { Pool } from 'pg';
+import { DISCIPLINE_READ_MODEL_STATEMENTS } from './discipline-read-model.schema';
+import { FINDING_WORKFLOW_STATEMENTS } from '../views/finding-view.definition';
 
 /** Every aggregate view shares these columns: id, version, the folded state and its times. */
 const common = `id text PRIMARY KEY, version integer NOT NULL, state jsonb NOT NULL,
@@ -19,6 +21,8 @@ const STATEMENTS = [
   `CREATE INDEX IF NOT EXISTS rm_units_kind_parent ON rm_units (kind, parent_unit_id)`,
   `CREATE TABLE IF NOT EXISTS rm_officials (${common}, full_name text, unit_id text)`,
   `CREATE INDEX IF NOT EXISTS rm_officials_unit ON rm_officials (unit_id)`,
+  ...DISCIPLINE_READ_MODEL_STATEMENTS,
+  ...FINDING_WORKFLOW_STATEMENTS,
 ];
 
 /** Creates the read-model tables (idempotent; safe when several engines boot at once). */

@@ -4,7 +4,7 @@ import { stateColumn } from './view-columns';
 
 export const OFFICIALS_TABLE = 'rm_officials';
 
-const OFFICIAL_EVENT_TYPES: readonly OfficialEvent['type'][] = ['OfficialRegistered'];
+const OFFICIAL_EVENT_TYPES: readonly OfficialEvent['type'][] = ['OfficialRegistered', 'OfficialTransferred', 'OfficialDeactivated'];
 
 export const officialView: AggregateViewDefinition<OfficialState> = {
   name: 'officials',

@@ -4,7 +4,7 @@ import { stateColumn } from './view-columns';
 
 export const UNITS_TABLE = 'rm_units';
 
-const UNIT_EVENT_TYPES: readonly UnitEvent['type'][] = ['UnitCreated', 'UnitHeadAppointed'];
+const UNIT_EVENT_TYPES: readonly UnitEvent['type'][] = ['UnitCreated', 'UnitHeadAppointed', 'UnitHeadVacated'];
 
 export const unitView: AggregateViewDefinition<UnitState> = {
   name: 'units',

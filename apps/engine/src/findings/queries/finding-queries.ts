@@ -2,11 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { NotFoundError, findingDecider, findingStream } from '@rectify/domain';
+import { NotFoundError, findingDecider, findingStream, type RemediationState } from '@rectify/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@rectify/event-store';
 import { FindingViewEntity } from '@rectify/read-models';
 import { loadAggregate } from '@rectify/workflow';
 import { toFindingResponse, type FindingResponse } from '../finding.response';
+import { loadFindingWorkflow, workflowFields, type FindingWorkflowFields } from '../finding-workflow';
 import type { ListFindingsRequest } from './list-findings.request';
 
 export interface FindingPage {
@@ -62,7 +63,8 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery, Fin
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items: rows.map(fromRow), page, pageSize, total };
+    const workflows = await workflowRows(this.findings, rows.map((r) => r.id));
+    return { items: rows.map((row) => fromRow(row, workflows.get(row.id))), page, pageSize, total };
   }
 }
 
@@ -78,15 +80,15 @@ export class GetFindingHandler implements IQueryHandler<GetFindingQuery, Finding
     if (!asOf) {
       const row = await this.findings.findOneBy({ id: findingId });
       if (!row) throw notFound(findingId);
-      return fromRow(row);
+      return fromRow(row, workflowFields(await loadFindingWorkflow(this.store, findingId)));
     }
     const { state, version, events } = await loadAggregate(this.store, findingDecider, findingStream(findingId), { asOf });
     if (state.status === 'absent') throw notFound(findingId);
-    return toFindingResponse(state, {
-      version,
-      createdAt: events[0].recordedAt,
-      updatedAt: events[events.length - 1].recordedAt,
-    });
+    return toFindingResponse(
+      state,
+      { version, createdAt: events[0].recordedAt, updatedAt: events[events.length - 1].recordedAt },
+      workflowFields(await loadFindingWorkflow(this.store, findingId, asOf)),
+    );
   }
 }
 
@@ -102,6 +104,16 @@ export class GetFindingEventsHandler implements IQueryHandler<GetFindingEventsQu
   }
 }
 
-function fromRow(row: FindingViewEntity): FindingResponse {
-  return toFindingResponse(row.state, { version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt });
+function fromRow(row: FindingViewEntity, workflow?: FindingWorkflowFields): FindingResponse {
+  return toFindingResponse(row.state, { version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt }, workflow);
+}
+
+/** Workflow fields of a page of findings, from the rm_finding_workflow read model. */
+async function workflowRows(findings: Repository<FindingViewEntity>, ids: string[]): Promise<Map<string, FindingWorkflowFields>> {
+  if (ids.length === 0) return new Map();
+  const rows: { id: string; state: RemediationState }[] = await findings.manager.query(
+    'SELECT id, state FROM rm_finding_workflow WHERE id = ANY($1::text[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, workflowFields(r.state)]));
 }

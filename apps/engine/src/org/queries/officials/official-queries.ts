@@ -1,7 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { officialNotFound } from '@rectify/domain';
+import { officialDecider, officialNotFound, officialStream } from '@rectify/domain';
+import { EVENT_STORE, type EventStore } from '@rectify/event-store';
+import { loadAggregate } from '@rectify/workflow';
 import { OfficialViewEntity } from '@rectify/read-models';
 import { toOfficialResponse, type OfficialResponse } from '../../official.response';
 import type { Page } from '../page';
@@ -14,7 +17,10 @@ export class ListOfficialsQuery extends Query<Page<OfficialResponse>> {
 }
 
 export class GetOfficialQuery extends Query<OfficialResponse> {
-  constructor(readonly officialId: string) {
+  constructor(
+    readonly officialId: string,
+    readonly asOf?: Date,
+  ) {
     super();
   }
 }
@@ -39,9 +45,19 @@ export class ListOfficialsHandler implements IQueryHandler<ListOfficialsQuery, P
 
 @QueryHandler(GetOfficialQuery)
 export class GetOfficialHandler implements IQueryHandler<GetOfficialQuery, OfficialResponse> {
-  constructor(@InjectRepository(OfficialViewEntity) private readonly officials: Repository<OfficialViewEntity>) {}
+  constructor(
+    @InjectRepository(OfficialViewEntity) private readonly officials: Repository<OfficialViewEntity>,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
-  async execute({ officialId }: GetOfficialQuery): Promise<OfficialResponse> {
+  /** The read model answers "now"; `asOf` folds the stream's events recorded up to that instant. */
+  async execute({ officialId, asOf }: GetOfficialQuery): Promise<OfficialResponse> {
+    if (asOf) {
+      const { state, version, events } = await loadAggregate(this.store, officialDecider, officialStream(officialId), { asOf });
+      if (state.status === 'absent') throw officialNotFound(officialId);
+      const meta = { version, createdAt: events[0].recordedAt, updatedAt: events[events.length - 1].recordedAt };
+      return toOfficialResponse(state as Parameters<typeof toOfficialResponse>[0], meta);
+    }
     const row = await this.officials.findOneBy({ id: officialId });
     if (!row) throw officialNotFound(officialId);
     return fromOfficialRow(row);

@@ -1,7 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { unitNotFound } from '@rectify/domain';
+import { unitDecider, unitNotFound, unitStream } from '@rectify/domain';
+import { EVENT_STORE, type EventStore } from '@rectify/event-store';
+import { loadAggregate } from '@rectify/workflow';
 import { UnitViewEntity } from '@rectify/read-models';
 import { toUnitResponse, type UnitResponse } from '../../unit.response';
 import type { Page } from '../page';
@@ -14,7 +17,10 @@ export class ListUnitsQuery extends Query<Page<UnitResponse>> {
 }
 
 export class GetUnitQuery extends Query<UnitResponse> {
-  constructor(readonly unitId: string) {
+  constructor(
+    readonly unitId: string,
+    readonly asOf?: Date,
+  ) {
     super();
   }
 }
@@ -43,9 +49,19 @@ export class ListUnitsHandler implements IQueryHandler<ListUnitsQuery, Page<Unit
 
 @QueryHandler(GetUnitQuery)
 export class GetUnitHandler implements IQueryHandler<GetUnitQuery, UnitResponse> {
-  constructor(@InjectRepository(UnitViewEntity) private readonly units: Repository<UnitViewEntity>) {}
+  constructor(
+    @InjectRepository(UnitViewEntity) private readonly units: Repository<UnitViewEntity>,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
-  async execute({ unitId }: GetUnitQuery): Promise<UnitResponse> {
+  /** The read model answers "now"; `asOf` folds the stream's events recorded up to that instant. */
+  async execute({ unitId, asOf }: GetUnitQuery): Promise<UnitResponse> {
+    if (asOf) {
+      const { state, version, events } = await loadAggregate(this.store, unitDecider, unitStream(unitId), { asOf });
+      if (state.status === 'absent') throw unitNotFound(unitId);
+      const meta = { version, createdAt: events[0].recordedAt, updatedAt: events[events.length - 1].recordedAt };
+      return toUnitResponse(state as Parameters<typeof toUnitResponse>[0], meta);
+    }
     const row = await this.units.findOneBy({ id: unitId });
     if (!row) throw unitNotFound(unitId);
     return fromUnitRow(row);

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import {
+  caseDecider,
+  caseStream,
+  explanationDueDate,
+  referralKey,
+  vietnamCalendarDate,
+  type Actor,
+  type DisciplinePolicy,
+  type Referral,
+  type ReferralRule,
+} from '@rectify/domain';
+import { CLOCK, CommandRunner, deterministicUuid, type Clock } from '@rectify/workflow';
+import { PG_POOL } from '../../database';
+import { CaseFacts } from '../cases/case-facts';
+import { DISCIPLINE_POLICY } from '../discipline-policy';
+
+export const DISCIPLINE_SYSTEM: Actor = { id: 'system:discipline', role: 'system' };
+
+/**
+ * Opens the case a referral calls for. Dedup: the case id and the command key derive from
+ * the referral key (rule, subject, sorted grounds), so the same grounds never open two cases
+ * however often the rule fires.
+ */
+@Injectable()
+export class ReferralOpener {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(DISCIPLINE_POLICY) readonly policy: DisciplinePolicy,
+    private readonly runner: CommandRunner,
+    private readonly facts: CaseFacts,
+  ) {}
+
+  async open(referral: Referral, causationId: string): Promise<string> {
+    const key = referralKey(referral);
+    const caseId = deterministicUuid('case', key);
+    const referralId = deterministicUuid('referral', key);
+    await this.runner.execute({
+      streamId: caseStream(caseId),
+      decider: caseDecider,
+      request: { actorId: DISCIPLINE_SYSTEM.id, body: { referralKey: key } },
+      command: async () => {
+        const now = this.clock.now();
+        const subject = await this.facts.subject(referral.subject.officialId, referral.subject.kind);
+        const calendar = await this.facts.calendar.current();
+        return {
+          type: 'OpenCase' as const,
+          data: {
+            caseId,
+            subject,
+            origin: { kind: 'referral' as const, referralId, rule: referral.rule, proposal: referral.proposal },
+            grounds: referral.grounds,
+            summary: referral.summary,
+            explanationDueDate: explanationDueDate(calendar, vietnamCalendarDate(now), this.policy),
+          },
+          metadata: { actor: DISCIPLINE_SYSTEM, now, reason: referral.summary },
+        };
+      },
+      idempotencyKey: `discipline:referral:${referralId}`,
+      correlationId: `referral-${referralId}`,
+      causationId,
+      actorUnitId: null,
+      respond: () => ({ caseId }),
+    });
+    return caseId;
+  }
+
+  /** Grounds already referred against this official under this rule (from the case read model). */
+  async usedGrounds(officialId: string, rule: ReferralRule): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT g->>'id' AS id FROM rm_cases, jsonb_array_elements(state->'grounds') g
+        WHERE subject_official_id = $1 AND state->'origin'->>'rule' = $2`,
+      [officialId, rule],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+}

@@ -1,0 +1,68 @@
+import type { PoolClient } from 'pg';
+import {
+  REMEDIATION_INPUT_TYPES,
+  remediationProcess,
+  resolveRemediationRules,
+  vietnamCalendarDate,
+  type BusinessCalendar,
+  type FindingEvent,
+  type RemediationContext,
+  type RemediationEvent,
+  type RemediationInput,
+  type RemediationState,
+} from '@rectify/domain';
+import type { Clock, ProcessInput, ProcessManager } from '@rectify/workflow';
+import { loadStartFacts, loadUnit, supervisorOf, unitHeadOf } from './registry-lookup';
+
+export interface RemediationProcessDeps {
+  clock: Clock;
+  calendar: () => Promise<BusinessCalendar>;
+}
+
+/**
+ * The remediation process manager on the runtime: stream `remediation-<findingId>`, inputs
+ * the finding's events, context from the registry at this moment (unit head, supervising
+ * authority), the policy in force (on recording) and the business calendar.
+ */
+export function remediationProcessManager(deps: RemediationProcessDeps): ProcessManager<RemediationState, RemediationEvent, RemediationContext> {
+  return {
+    name: 'remediation',
+    inputTypes: REMEDIATION_INPUT_TYPES,
+    route: (event) => (event.streamId.startsWith('finding-') ? event.streamId.slice('finding-'.length) : null),
+    initialState: remediationProcess.initialState,
+    evolve: remediationProcess.evolve,
+    timers: remediationProcess.timers,
+    context: (input, state, tx) => context(deps, input, state, tx),
+    decide: (input, state, ctx) => remediationProcess.decide(toDomainInput(input, ctx), state),
+  };
+}
+
+async function context(deps: RemediationProcessDeps, input: ProcessInput, state: RemediationState, tx: PoolClient): Promise<RemediationContext> {
+  const recorded = input.kind === 'event' && input.event.type === 'FindingRecorded' ? (input.event.data as Extract<FindingEvent, { type: 'FindingRecorded' }>['data']) : null;
+  const starting = recorded !== null && state.status === 'absent';
+  const unitId = recorded?.unitId ?? (state.status === 'absent' ? null : state.unitId);
+  const facts = starting ? await loadStartFacts(tx, recorded.unitId, recorded.inspectionId) : null;
+  const unit = facts?.unit ?? (unitId ? await loadUnit(tx, unitId) : null);
+  const base = {
+    now: deps.clock.now().toISOString(),
+    calendar: await deps.calendar(),
+    unitHead: unit && unitId ? await unitHeadOf(tx, unitId, unit) : { officialId: null, unitId: null, role: 'unit_head' as const },
+    supervisor: unit ? await supervisorOf(tx, unit) : { officialId: null, unitId: null, role: 'supervising_authority' as const },
+  };
+  if (!facts || !recorded) return base;
+  const rules = resolveRemediationRules(facts.policy.policy, facts.policy.revision, {
+    severity: recorded.severity,
+    category: recorded.category,
+    unitKind: facts.unit.status !== 'absent' ? facts.unit.kind : null,
+  });
+  return { ...base, start: { rules, teamId: facts.inspection.status === 'absent' ? null : facts.inspection.teamId } };
+}
+
+function toDomainInput(input: ProcessInput, context: RemediationContext): RemediationInput {
+  if (input.kind === 'timer') return { type: 'TimerFired', timer: input.timer, context };
+  const event = { type: input.event.type, data: input.event.data } as FindingEvent;
+  return { type: 'FindingEvent', event, occurredAt: input.event.occurredAt.toISOString(), context };
+}
+
+/** The Vietnam date of the engine clock (for inbox urgency). */
+export const vietnamToday = (clock: Clock): string => vietnamCalendarDate(clock.now());

@@ -1,0 +1,110 @@
+import { Pool } from 'pg';
+import { createTestDatabase } from '@rectify/testing';
+import { engineClient, startEngineProcess, type EngineProcess } from './support/engine-process';
+
+/**
+ * Crash safety of timers, proven on the real engine process: SIGKILL while due timers fire
+ * and escalations are written, restart, and a second engine on the same database — every due
+ * reminder and escalation happens exactly once.
+ */
+const FINDINGS = 80;
+/**
+ * Timer firings per finding: acknowledgement, 2 reminders, 3 escalation levels. (The overdue
+ * timer shares level 1's instant; level 1 fires first and marks the finding overdue.)
+ */
+const TIMERS_PER_FINDING = 6;
+
+jest.setTimeout(180_000);
+
+describe('timers survive SIGKILL and run exactly once across engines', () => {
+  let pool: Pool;
+  let databaseUrl: string;
+  const engines: EngineProcess[] = [];
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase('workflow_crash');
+    pool = new Pool({ connectionString: databaseUrl, max: 3 });
+  });
+  afterAll(async () => {
+    await Promise.all(engines.map((e) => e.kill()));
+    await pool.end();
+  });
+
+  const count = async (type: string) =>
+    Number((await pool.query(`SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'remediation-%' AND type = $1`, [type])).rows[0].n);
+
+  async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  it('fires every due timer exactly once after a SIGKILL mid-firing and with two engines', async () => {
+    const first = await startEngineProcess(databaseUrl, '2023-01-19T09:00:00+07:00');
+    engines.push(first);
+    const api = engineClient(first.base);
+    const admin = await api.token('admin', 'admin-1');
+    const created = async (path: string, body: object) => {
+      const r = await api.post(path, admin, body);
+      if (r.status !== 201) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.id as string;
+    };
+    const team = await created('/units', { name: 'Đoàn kiểm tra', kind: 'inspection_team' });
+    const district = await created('/units', { name: 'Quận Ba Đình', kind: 'district' });
+    const ward = await created('/units', { name: 'UBND phường Kim Mã', kind: 'ward', parentUnitId: district });
+    const inspectorId = await created('/officials', { fullName: 'Trần Thị Mai Anh', unitId: team, position: 'x' });
+    const headId = await created('/officials', { fullName: 'Đinh Công Sơn', unitId: ward, position: 'x' });
+    expect((await api.post(`/units/${ward}/head`, admin, { officialId: headId })).status).toBe(200);
+    const inspector = await api.token('inspector', inspectorId);
+    const opened = await api.post('/inspections', inspector, { kind: 'surprise', unitId: ward, teamId: team, startedAt: '2023-01-19T08:00:00+07:00', memberIds: [inspectorId] });
+    expect(opened.status).toBe(201);
+    const inspection = opened.body.id as string;
+    for (let i = 0; i < FINDINGS; i++) {
+      const r = await api.post(`/inspections/${inspection}/findings`, inspector, {
+        category: 'equipment', severity: 'major', title: `Máy lấy số hỏng ${i}`, description: 'd', observedAt: '2023-01-19T08:30:00+07:00',
+      });
+      expect(r.status).toBe(201);
+    }
+    await until('every process to start', async () => (await count('RemediationStarted')) === FINDINGS);
+
+    // Jump past every deadline, and kill the engine while it is firing.
+    const jump = api.post('/dev/clock', admin, { now: '2023-06-01T00:00:00+07:00' }).catch(() => null);
+    await until('escalations being written', async () => (await count('FindingEscalated')) >= 10);
+    await first.kill();
+    await jump;
+    const atKill = { fired: await count('ProcessTimerFired'), escalations: await count('FindingEscalated') };
+    expect(atKill.fired).toBeLessThan(FINDINGS * TIMERS_PER_FINDING); // killed mid-way, not after
+
+    // Two engines on the same database, both at the new time: one drains on request, the other's poller fires too.
+    const second = await startEngineProcess(databaseUrl, '2023-06-01T00:00:00+07:00');
+    const third = await startEngineProcess(databaseUrl, '2023-06-01T00:00:00+07:00');
+    engines.push(second, third);
+    const drained = await engineClient(second.base).post('/dev/clock', await engineClient(second.base).token('admin', 'admin-1'), { now: '2023-06-01T00:00:00+07:00' });
+    expect(drained.status).toBe(200);
+    await until('no timer left', async () => Number((await pool.query('SELECT count(*)::int AS n FROM workflow_timers')).rows[0].n) === 0);
+
+    const perStream = await pool.query<{ type: string; min: number; max: number; total: number }>(
+      `SELECT type, min(n)::int AS min, max(n)::int AS max, sum(n)::int AS total FROM (
+         SELECT stream_id, type, count(*) AS n FROM events WHERE stream_id LIKE 'remediation-%' GROUP BY stream_id, type) s
+       GROUP BY type ORDER BY type`,
+    );
+    const byType = Object.fromEntries(perStream.rows.map((r) => [r.type, r]));
+    const exactly = (type: string, n: number) => expect(byType[type]).toEqual({ type, min: n, max: n, total: n * FINDINGS });
+    exactly('RemediationStarted', 1);
+    exactly('AcknowledgementOverdue', 1);
+    exactly('RemediationReminderIssued', 2);
+    exactly('FindingMarkedOverdue', 1);
+    exactly('FindingEscalated', 3);
+    exactly('FindingReferredToDisciplinaryBoard', 1);
+    exactly('NotificationRequested', 6);
+    exactly('ProcessTimerFired', TIMERS_PER_FINDING);
+    const doubled = await pool.query(
+      `SELECT data->>'timerId' FROM events WHERE type = 'ProcessTimerFired' GROUP BY 1 HAVING count(*) > 1`,
+    );
+    expect(doubled.rows).toEqual([]);
+    process.stdout.write(`[crash test] killed after ${atKill.fired}/${FINDINGS * TIMERS_PER_FINDING} timer firings (${atKill.escalations} escalations); the rest fired once after restart\n`);
+    await Promise.all([second.stop(), third.stop()]);
+  });
+});
