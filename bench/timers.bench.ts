@@ -1,20 +1,20 @@
 /**
  * Timer benchmark (issue 3). Run: `npm run bench:timers` (embedded PostgreSQL; or set
  * BENCH_DATABASE_URL to an admin URL). Options: PENDING (default 1000000), LIVE (2000),
- * WINDOW_S (20), POLL_MS (100), FINDINGS (1000).
+ * WINDOW_S (20), POLL_MS (100), FINDINGS (1000), ROUNDS (3), RECORD_ONLY (0).
  *
  * 1. PENDING timers wait in the table (due in days); LIVE processes get one timer each,
  *    spread over the next WINDOW_S seconds, fired by a WorkflowRuntime on real time polling
  *    every POLL_MS. Lateness = firedAt - dueAt (p50/p99/max); the process RSS is sampled.
- * 2. Recording a finding: bare append of FindingRecorded vs the same plus its remediation
- *    process step (RemediationStarted + timers), per finding.
+ * 2. Recording a finding: see recordCost for exactly what is compared.
  */
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import { findingDecider, findingStream } from '@rectify/domain';
 import { PROCESS_TIMER_FIRED, weekendsOnlyCalendar, type ProcessTimerFired, type TimerRequest } from '@rectify/domain';
 import { PostgresEventStore, migratePostgresEventStore, type NewEvent } from '@rectify/event-store';
 import { startPostgresForTests } from '../libs/testing/src/postgres-for-tests';
-import { WorkflowRuntime, migrateWorkflow, systemClock, type ProcessManager } from '@rectify/workflow';
+import { CommandRunner, WorkflowRuntime, deterministicUuid, migrateWorkflow, systemClock, type ProcessManager } from '@rectify/workflow';
 import { remediationProcessManager } from '../apps/engine/src/workflow/remediation/remediation.process-manager';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -23,7 +23,18 @@ const LIVE = env('LIVE', 2000);
 const WINDOW_S = env('WINDOW_S', 20);
 const POLL_MS = env('POLL_MS', 100);
 const FINDINGS = env('FINDINGS', 1000);
+const ROUNDS = env('ROUNDS', 3);
+const CHUNK = env('CHUNK', 50);
+/** RECORD_ONLY=1 skips the lateness part. */
+const RECORD_ONLY = process.env.RECORD_ONLY === '1';
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+/** Round trips to PostgreSQL (every Client#query, pooled or not). */
+let queryCount = 0;
+const query = Client.prototype.query as (...args: unknown[]) => unknown;
+Client.prototype.query = function (this: Client, ...args: unknown[]) {
+  queryCount++;
+  return query.apply(this, args);
+} as typeof Client.prototype.query;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 type State = { dueAt: string | null; fired: boolean };
@@ -107,48 +118,108 @@ async function lateness(pool: Pool, store: PostgresEventStore): Promise<void> {
   console.log(`RSS while firing: min ${mb(Math.min(...rss))}, max ${mb(Math.max(...rss))} (${rss.length} samples)`);
 }
 
+/**
+ * "Creating a finding with its process and timers stays within 2x the cost of the bare
+ * append". The cost is wall time per finding, FINDINGS findings one after another (one
+ * client, like one user), on one database, with these phases per round:
+ * - bare:    PostgresEventStore.append of one FindingRecorded event (stream `bare-<id>`: no
+ *            process instance) — the denominator;
+ * - command: CommandRunner.execute(RecordFinding) — the command path of POST .../findings
+ *            (idempotency lookup, stream read, decide, append + command record in one
+ *            transaction), no process;
+ * - append+process / command+process: the same, then WorkflowRuntime.catchUp() of the
+ *            remediation process manager (RemediationStarted + its timers for every finding
+ *            of the phase), timed together.
+ * The process subscription is caught up (untimed) before each phase, so no phase pays for
+ * another; the four phases alternate in chunks of CHUNK (50) findings so that load changes
+ * hit them alike. A warm-up round is not reported; ROUNDS (default 3) rounds are, then the medians.
+ * Round trips: every pg Client#query counted during the process catch-up, per finding.
+ */
 async function recordCost(pool: Pool, store: PostgresEventStore): Promise<void> {
-  const finding = () => {
-    const findingId = randomUUID();
-    return event('FindingRecorded', {
-      findingId, inspectionId: randomUUID(), unitId: randomUUID(), category: 'equipment', severity: 'major',
-      title: 't', description: 'd', responsibleOfficialIds: [], evidence: [], observedAt: new Date().toISOString(),
-    });
-  };
-  const bare = Date.now();
-  for (let i = 0; i < FINDINGS; i++) {
-    const e = finding();
-    await store.append(`bare-${e.data.findingId}`, [e], { expectedVersion: 0 });
-  }
-  const bareMs = (Date.now() - bare) / FINDINGS;
+  const runner = new CommandRunner(store);
   const pm = remediationProcessManager({ clock: systemClock, calendar: async () => weekendsOnlyCalendar() });
   const runtime = new WorkflowRuntime({ pool, clock: systemClock, processManagers: [pm] });
   await runtime.catchUp();
-  const withProcess = Date.now();
-  for (let i = 0; i < FINDINGS; i++) {
-    const e = finding();
+  const recorded = (findingId: string) => ({
+    findingId, inspectionId: randomUUID(), unitId: randomUUID(), category: 'equipment' as const, severity: 'major' as const,
+    title: 't', description: 'd', responsibleOfficialIds: [], evidence: [], observedAt: new Date().toISOString(),
+  });
+  const bare = async () => {
+    const e = event('FindingRecorded', recorded(randomUUID()));
+    await store.append(`bare-${e.data.findingId}`, [e], { expectedVersion: 0 });
+  };
+  const append = async () => {
+    const e = event('FindingRecorded', recorded(randomUUID()));
     await store.append(`finding-${e.data.findingId}`, [e], { expectedVersion: 0 });
+  };
+  const command = async () => {
+    const key = randomUUID();
+    const findingId = deterministicUuid('finding', key);
+    const actor = { id: 'bench-inspector', role: 'inspector' as const };
+    await runner.execute({
+      streamId: findingStream(findingId),
+      decider: findingDecider,
+      command: { type: 'RecordFinding', data: recorded(findingId), metadata: { actor, now: new Date() } },
+      idempotencyKey: key,
+      respond: (_state, outcome) => ({ version: outcome.version }),
+    });
+  };
+  type Cost = { total: number; process: number; queries: number };
+  const zero = (): Cost => ({ total: 0, process: 0, queries: 0 });
+  const add = (to: Cost, c: Cost, k: number) => void ((to.total += c.total * k), (to.process += c.process * k), (to.queries += c.queries * k));
+  const per = (c: Cost, n: number): Cost => ({ total: c.total / n, process: c.process / n, queries: c.queries / n });
+  const timed = async (n: number, one: () => Promise<void>, withProcess: boolean) => {
+    await runtime.catchUp();
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await one();
+    const appended = process.hrtime.bigint();
+    const queriesBefore = queryCount;
+    if (withProcess) await runtime.catchUp();
+    const ended = process.hrtime.bigint();
+    return { total: Number(ended - started) / 1e6 / n, process: Number(ended - appended) / 1e6 / n, queries: (queryCount - queriesBefore) / n };
+  };
+  // Phases alternate in chunks of CHUNK findings, so a change in machine load hits them alike.
+  const chunked = async (n: number) => {
+    const sum = { b: zero(), c: zero(), ap: zero(), cp: zero() };
+    for (let done = 0; done < n; done += CHUNK) {
+      const k = Math.min(CHUNK, n - done);
+      add(sum.b, await timed(k, bare, false), k);
+      add(sum.c, await timed(k, command, false), k);
+      add(sum.ap, await timed(k, append, true), k);
+      add(sum.cp, await timed(k, command, true), k);
+    }
+    return { b: per(sum.b, n), c: per(sum.c, n), ap: per(sum.ap, n), cp: per(sum.cp, n) };
+  };
+  const phases = { bare: [] as number[], command: [] as number[], appendProcess: [] as number[], commandProcess: [] as number[], processQueries: [] as number[] };
+  for (let round = 0; round <= ROUNDS; round++) {
+    const { b, c, ap, cp } = await chunked(round === 0 ? Math.min(FINDINGS, 200) : FINDINGS);
+    if (round === 0) continue;
+    phases.bare.push(b.total); phases.command.push(c.total); phases.appendProcess.push(ap.total); phases.commandProcess.push(cp.total); phases.processQueries.push(cp.queries);
+    console.log(
+      `round ${round}: per finding bare ${b.total.toFixed(2)} ms; command ${c.total.toFixed(2)}; append+process ${ap.total.toFixed(2)} (process ${ap.process.toFixed(2)}) = ${(ap.total / b.total).toFixed(2)}x bare; ` +
+        `command+process ${cp.total.toFixed(2)} (process ${cp.process.toFixed(2)}) = ${(cp.total / b.total).toFixed(2)}x bare, ${(cp.total / c.total).toFixed(2)}x command; process round trips/finding ${cp.queries.toFixed(2)}`,
+    );
   }
-  const appendedMs = Date.now() - withProcess;
-  await runtime.catchUp();
-  const totalMs = (Date.now() - withProcess) / FINDINGS;
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM workflow_timers WHERE process = 'remediation'`);
+  const [b, c, ap, cp] = [med(phases.bare), med(phases.command), med(phases.appendProcess), med(phases.commandProcess)];
   console.log(
-    `record a finding: bare append ${bareMs.toFixed(2)} ms; append + remediation process (RemediationStarted, ${(rows[0].n / FINDINGS).toFixed(0)} timers) ` +
-      `${totalMs.toFixed(2)} ms (append ${(appendedMs / FINDINGS).toFixed(2)} + process ${(totalMs - appendedMs / FINDINGS).toFixed(2)}) = ${(totalMs / bareMs).toFixed(2)}x`,
+    `record a finding (median of ${ROUNDS} rounds x ${FINDINGS}; ${rows[0].n} remediation timers): bare append ${b.toFixed(2)} ms; append+process ${ap.toFixed(2)} ms = ${(ap / b).toFixed(2)}x bare; ` +
+      `command ${c.toFixed(2)} ms; command+process ${cp.toFixed(2)} ms = ${(cp / b).toFixed(2)}x bare append, ${(cp / c).toFixed(2)}x command; process round trips/finding ${med(phases.processQueries).toFixed(2)}`,
   );
 }
 
 async function main(): Promise<void> {
   const db = await database();
   const pool = new Pool({ connectionString: db.url, max: 8 });
+  pool.on('error', () => undefined); // the server stops under idle clients at the end
   try {
     await migratePostgresEventStore(pool);
     await migrateWorkflow(pool);
     const store = new PostgresEventStore(pool);
     console.log(`RSS at start: ${mb(process.memoryUsage().rss)}`);
     await recordCost(pool, store);
-    await lateness(pool, store);
+    if (!RECORD_ONLY) await lateness(pool, store);
   } finally {
     await pool.end();
     await db.stop();

@@ -7,7 +7,7 @@ import { CaseFacts } from '../apps/engine/src/discipline/cases/case-facts';
 import { DecisionExecutor } from '../apps/engine/src/discipline/cases/execute-decision/decision-executor';
 import { DisciplineReactions } from '../apps/engine/src/discipline/referrals/discipline-reactions';
 import { decisionExecutionProcessManager } from '../apps/engine/src/discipline/execution/decision-execution.process-manager';
-import { DisciplineWorkflow } from '../apps/engine/src/discipline/execution/discipline-workflow';
+import { WORKFLOW_RUNTIME } from '../apps/engine/src/workflow/workflow.tokens';
 import { startTestEngine, type TestEngine } from './support/test-engine';
 
 /**
@@ -31,7 +31,7 @@ describe('discipline: referrals, board cases and decisions carried out', () => {
   const get = (path: string, token: string) => engine.http.get(`/api/v1${path}`).set('Authorization', `Bearer ${token}`);
   const settle = async () => {
     await engine.catchUp();
-    await engine.app.get(DisciplineWorkflow).runtime.catchUp();
+    await engine.app.get<WorkflowRuntime>(WORKFLOW_RUNTIME).catchUp();
     await engine.app.get(DisciplineReactions).catchUp();
     await engine.catchUp();
     await engine.app.get<{ catchUp(): Promise<void> }>(AUDIT_PROJECTIONS).catchUp();

@@ -165,6 +165,7 @@ describe('org registry and inspections over HTTP', () => {
         unitId: unit.body.id,
         position: 'Chủ tịch UBND phường',
         email: 'ngoc.ntb@demo.rectify.vn',
+        status: 'active',
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { DEMO_OFFICIAL_IDS, DEMO_UNIT_IDS } from '../../apps/engine/src/demo/demo-organisation';
 import { accessibilityProblems, chromiumAvailable, openBrowser, screenshot, type BrowserSession } from './support/browser';
@@ -95,6 +96,17 @@ run('web app in Chromium', () => {
       await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
       findingUrl = new URL(page.url()).pathname;
       expect(await page.getByText('niem-yet.png').count()).toBeGreaterThan(0);
+      // The photo was uploaded (POST /evidence), not just hashed: stored under its sha256 and downloadable.
+      const sha256 = createHash('sha256').update(PHOTO).digest('hex');
+      expect(await page.locator(`[data-sha256="${sha256}"]`).count()).toBeGreaterThan(0);
+      const token = await engine.token('inspector', DEMO_OFFICIAL_IDS.cityInspector1);
+      const stored = await engine.http.get(`/api/v1/evidence/${sha256}`).set('Authorization', `Bearer ${token}`).buffer(true);
+      expect(stored.status).toBe(200);
+      expect(stored.headers['content-type']).toBe('image/png');
+      expect(Buffer.compare(stored.body as Buffer, PHOTO)).toBe(0);
+      // …and the finding screen shows it: fetched with the bearer token, the hash checked by the server.
+      await page.getByRole('button', { name: 'Xem tệp niem-yet.png' }).click();
+      await page.getByRole('img', { name: 'niem-yet.png' }).waitFor();
       expect(await page.getByText('Chờ tiếp thu').count()).toBeGreaterThan(0);
       await screenshot(page, 'inspector-finding-phone');
     } finally {
@@ -200,26 +212,80 @@ run('web app in Chromium', () => {
     }
   });
 
-  it('dashboard, findings, administration and audit screens render with labelled controls', async () => {
+  it('administration: deadline policy and calendar overrides as forms, errors next to the field', async () => {
+    const browser = await openBrowser(DESKTOP);
+    try {
+      const page = await signIn(browser, 'demo-admin');
+      await page.getByRole('heading', { name: 'Quản trị', exact: true }).waitFor();
+      await page.getByRole('cell', { name: 'UBND phường Điện Biên' }).waitFor();
+      await expectAccessible(page);
+
+      const policy = page.locator('form', { has: page.getByRole('heading', { name: 'Chính sách thời hạn' }) });
+      const escalations = policy.getByLabel('Cảnh báo cấp 1, 2, 3 sau hạn (ngày làm việc)');
+      await escalations.fill('0, 5');
+      await policy.getByRole('button', { name: 'Lưu chính sách thời hạn' }).click();
+      expect(await escalations.getAttribute('aria-invalid')).toBe('true');
+      expect(await policy.locator('.field--error [data-field-error]').textContent()).toContain('đúng 3 số');
+      await escalations.fill('0, 5, 10');
+      await policy.getByLabel('Hạn tiếp thu (ngày làm việc)').fill('3');
+      await policy.getByRole('button', { name: 'Lưu chính sách thời hạn' }).click();
+      await policy.getByText('Phiên bản 1.').waitFor();
+      expect(await policy.getByLabel('Hạn tiếp thu (ngày làm việc)').inputValue()).toBe('3');
+
+      const year = new Date().getFullYear();
+      const overrides = page.getByRole('form', { name: 'Điều chỉnh lịch của quản trị viên' });
+      await overrides.getByRole('button', { name: 'Thêm vào Ngày nghỉ bổ sung' }).click();
+      await overrides.getByLabel('Ngày (dòng 1)').fill(`${year}-12-30`);
+      await overrides.getByRole('button', { name: 'Lưu điều chỉnh lịch' }).click();
+      await overrides.getByText('Dòng 1: cần ghi lý do.').waitFor(); // client-side; the date stays
+      expect(await overrides.getByLabel('Ngày (dòng 1)').inputValue()).toBe(`${year}-12-30`);
+      await overrides.getByLabel('Lý do (dòng 1)').fill('Nghỉ cuối năm theo thông báo của UBND thành phố');
+      await overrides.getByRole('button', { name: 'Lưu điều chỉnh lịch' }).click();
+      await page.getByTestId('calendar-days-off').getByRole('cell', { name: 'Nghỉ cuối năm theo thông báo của UBND thành phố' }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'admin');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('dashboard renders every report as charts and tables; findings and audit screens render', async () => {
     await engine.catchUp();
     const browser = await openBrowser(DESKTOP);
     try {
       const page = await signIn(browser, 'demo-admin');
-      await page.getByRole('heading', { name: 'Quản trị' }).waitFor();
-      await page.getByRole('cell', { name: 'UBND phường Điện Biên' }).waitFor();
-      await expectAccessible(page);
-      await screenshot(page, 'admin');
       await page.getByRole('link', { name: 'Tổng quan' }).click();
       await page.getByRole('heading', { name: 'Phát hiện theo trạng thái' }).waitFor();
-      await page.getByRole('row', { name: /Đã đóng 1/ }).waitFor();
+      for (const heading of ['Cuộc kiểm tra theo hình thức', 'Phát hiện theo nhóm vi phạm', 'Phát hiện theo mức độ', 'Xu hướng quá hạn và cảnh báo theo tháng', 'Thời gian khắc phục (ngày làm việc)', 'Bảng điểm theo đơn vị', 'Kỷ luật']) {
+        await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      }
+      expect(await page.locator('svg[data-chart="bar"]').count()).toBeGreaterThanOrEqual(4);
+      expect(await page.locator('svg[data-chart="line"] polyline').count()).toBe(2);
+      expect(await page.locator('svg[data-chart="bar"] rect.chart-bar').count()).toBeGreaterThan(0);
+      await page.locator('[data-report="report-status"]').getByRole('row', { name: /Đã đóng 1/ }).waitFor();
+      await page.locator('[data-report="report-inspections"]').getByRole('row', { name: /Đột xuất 1/ }).waitFor();
+      await page.getByTestId('scorecard').getByRole('row', { name: /UBND phường Điện Biên/ }).waitFor();
+      const bar = (await page.locator('[data-report="report-category"] svg').getAttribute('aria-label')) ?? '';
+      expect(bar).toContain('Niêm yết thủ tục hành chính 1');
       await expectAccessible(page);
       await screenshot(page, 'dashboard');
-      await page.getByRole('link', { name: 'Phát hiện' }).click();
+
+      // Filter by another unit: its figures are zero.
+      await page.getByLabel('Đơn vị', { exact: true }).selectOption(DEMO_UNIT_IDS.kimMaWard);
+      await page.locator('[data-report="report-status"]').getByRole('row', { name: /Đã đóng 0/ }).waitFor();
+      // A period ending before it starts is refused next to the field, nothing is sent.
+      await page.getByLabel('Đến ngày').fill('2000-01-01');
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      expect(await page.getByLabel('Đến ngày').getAttribute('aria-invalid')).toBe('true');
+
+      await page.getByRole('link', { name: 'Phát hiện', exact: true }).click();
       await page.getByRole('link', { name: TITLE }).waitFor();
       await expectAccessible(page);
       await page.getByRole('link', { name: 'Kiểm toán' }).click();
       await page.getByRole('heading', { name: 'Kiểm tra chuỗi băm' }).waitFor();
+      await page.getByTestId('verification').getByRole('row', { name: /Kết quả Nguyên vẹn/ }).waitFor();
       await expectAccessible(page);
+      await screenshot(page, 'audit');
     } finally {
       await browser.close();
     }

@@ -8,7 +8,10 @@ import { SessionProvider, useSession } from './auth/session';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { OrgProvider } from './org';
 import { match, RouterProvider, useRouter } from './router';
-import { AdminScreen, AuditScreen } from './screens/admin-screen';
+import { AdminScreen } from './screens/admin-screen';
+import { AuditScreen } from './screens/audit-screen';
+import { CaseScreen } from './screens/case-screen';
+import { CasesScreen } from './screens/cases-screen';
 import { BoardScreen } from './screens/board-screen';
 import { DashboardScreen } from './screens/dashboard-screen';
 import { FindingScreen } from './screens/finding-screen';
@@ -55,6 +58,8 @@ function Screens() {
     ['/inbox', () => <InboxScreen />],
     ['/board', () => <BoardScreen />],
     ['/board/officials/:id', (p) => <BoardScreen officialId={p.id} />],
+    ['/board/cases', () => <CasesScreen />],
+    ['/board/cases/:id', (p) => <CaseScreen id={p.id} />],
     ['/dashboard', () => <DashboardScreen />],
     ['/admin', () => <AdminScreen />],
     ['/audit', () => <AuditScreen />],

@@ -12,6 +12,7 @@ import { HistoryModule } from './history/history.module';
 import { ReportsModule } from './reports/reports.module';
 import { DisciplineModule } from './discipline/discipline.module';
 import { WorkflowModule } from './workflow/workflow.module';
+import { EvidenceModule } from './evidence/evidence.module';
 
 /**
  * Feature modules of the all-in-one engine (inspection, finding, org, workflow, audit…).
@@ -34,4 +35,5 @@ export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [
   ReportsModule,
   DisciplineModule,
   WorkflowModule,
+  EvidenceModule,
 ];

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -24,9 +24,10 @@ export interface BenchEngine {
 export async function startBenchEngine(databaseUrl: string): Promise<BenchEngine> {
   const port = await freePort();
   process.env.DEMO_SEED = 'true';
+  const dataDir = mkdtempSync(join(tmpdir(), 'rectify-bench-engine-')); // only the dev token secret
   const config = loadConfig(
     { DATABASE_URL: databaseUrl, AUTH_MODE: 'dev', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'development',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'rectify-bench-engine-')) },
+      DATA_DIR: dataDir },
     { dotEnv: false },
   );
   const app = await createEngineApp(config, { logger: ['error', 'fatal'] });
@@ -53,7 +54,10 @@ export async function startBenchEngine(databaseUrl: string): Promise<BenchEngine
       return ((await response.json()) as { accessToken: string }).accessToken;
     },
     post,
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { applySchemaOnce } from '@rectify/event-store';
 import { REPORT_SCHEMA_SQL } from './reports/report.schema';
 
 /**
@@ -90,20 +91,7 @@ CREATE TABLE IF NOT EXISTS audit_stream_subjects (
 );
 `;
 
-/** Creates the audit tables, the audit read models and the report read models (idempotent). */
+/** Creates the audit tables, the audit read models and the report read models (once per schema version). */
 export async function migrateAudit(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('rectify:audit:migrate'))`);
-    await client.query(AUDIT_SCHEMA_SQL);
-    await client.query(AUDIT_READ_MODEL_SQL);
-    await client.query(REPORT_SCHEMA_SQL);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  await applySchemaOnce(pool, 'audit', [AUDIT_SCHEMA_SQL, AUDIT_READ_MODEL_SQL, REPORT_SCHEMA_SQL]);
 }

@@ -12,3 +12,4 @@ export * from './subscription/checkpointed-subscription';
 export * from './subscription/event-wake-up';
 export * from './kurrentdb';
 export { lockCheckpoint, saveCheckpoint } from './subscription/checkpoint-store';
+export { applySchemaOnce } from './postgres/schema-migration';

@@ -18,7 +18,7 @@ export function newIdempotencyKey(): string {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
   idempotencyKey?: string;
   ifMatch?: number;
@@ -59,7 +59,7 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const token = tokenSource();
   if (token) headers.Authorization = `Bearer ${token}`;
   const method = options.method ?? (options.body !== undefined || options.form ? 'POST' : 'GET');
-  if (method === 'POST') headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
+  if (method !== 'GET') headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
   if (options.ifMatch !== undefined) headers['If-Match'] = String(options.ifMatch);
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
@@ -111,4 +111,19 @@ export interface Page<T> {
 export function query(params: Record<string, string | number | undefined | null>): string {
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+}
+
+/** Downloads a protected file (bearer token) as a Blob; problem+json errors become ApiError. */
+export async function fetchBlob(path: string): Promise<Blob> {
+  const headers: Record<string, string> = {};
+  const token = tokenSource();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path.startsWith('/') ? path : `${API}/${path}`, { headers });
+  } catch (error) {
+    throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response.blob();
 }

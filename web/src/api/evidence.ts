@@ -39,3 +39,8 @@ export async function storeEvidence(file: File): Promise<StoredEvidence> {
     return { name: file.name, sha256: await sha256Hex(file), size: file.size, mediaType: file.type, uploaded: false };
   }
 }
+
+/** What a finding's event keeps: sha256, name, and size and media type when the server stored the file. */
+export function evidenceReference(e: StoredEvidence): EvidenceItem {
+  return e.uploaded ? { name: e.name, sha256: e.sha256, size: e.size, mediaType: e.mediaType } : { name: e.name, sha256: e.sha256 };
+}

@@ -41,8 +41,22 @@ const CODE_FIELDS: Record<string, string> = {
   'INSPECTION.INVALID_KIND': 'kind',
   'INSPECTION.INVALID_MEMBERS': 'memberIds',
   'EVIDENCE.TOO_LARGE': 'evidence',
-  'EVIDENCE.UNSUPPORTED_TYPE': 'evidence',
+  'EVIDENCE.TYPE_NOT_ALLOWED': 'evidence',
+  'EVIDENCE.EMPTY': 'evidence',
+  'EVIDENCE.FILE_REQUIRED': 'evidence',
+  'EVIDENCE.BAD_MULTIPART': 'evidence',
 };
+
+/**
+ * Validation codes whose detail starts with the field it is about (the discipline deciders:
+ * `heldAt is in the future`, `reasons must be 1..5000 characters`): that field, else none.
+ */
+const DETAIL_NAMES_FIELD = /^(CASE|EVALUATION)\.INVALID_/;
+function detailField(error: ApiError): string | undefined {
+  if (!DETAIL_NAMES_FIELD.test(error.code)) return undefined;
+  const first = /^([a-zA-Z][a-zA-Z0-9.[\]]*)\s/.exec(error.detail)?.[1];
+  return first ? topField(first) : undefined;
+}
 
 /** Top-level field name of a problem path: `attachments[0].sha256` → `attachments`. */
 export function topField(path: string): string {
@@ -54,7 +68,7 @@ export function fieldProblems(error: ApiError): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   const add = (field: string, message: string) => (result[field] ??= []).push(message);
   for (const e of error.errors) add(topField(e.field), e.message);
-  const codeField = CODE_FIELDS[error.code];
+  const codeField = CODE_FIELDS[error.code] ?? detailField(error);
   if (codeField && error.errors.length === 0) add(codeField, error.detail);
   return result;
 }

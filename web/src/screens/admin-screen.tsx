@@ -1,24 +1,11 @@
 import { useState } from 'react';
-import { probe } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useOrg } from '../org';
-import { Notice } from '../ui/field';
 import { Pager } from '../ui/pager';
-import { useLoad } from '../ui/use-load';
+import { CalendarForm } from './admin-calendar-form';
+import { PolicyForm } from './admin-policy-form';
 
-/** Shows an endpoint's JSON when it exists, "not available yet" while it does not. */
-export function ProbeSection({ title, path }: { title: string; path: string }) {
-  const { t } = useI18n();
-  const loaded = useLoad(() => probe<unknown>(path).catch(() => null), [path]);
-  return (
-    <section className="card" aria-label={title}>
-      <h2>{title}</h2>
-      {loaded.loading ? <p>{t('common.loading')}</p> : loaded.data ? <pre className="raw">{JSON.stringify(loaded.data, null, 2)}</pre> : <Notice>{t('common.notAvailable', { path: `/api/v1/${path}` })}</Notice>}
-    </section>
-  );
-}
-
-/** Administrator: org registry (units with their heads, officials, paged), policies, calendar. */
+/** Administrator: org registry (units with their heads, officials, paged), deadline policy and calendar forms. */
 export function AdminScreen() {
   const { t } = useI18n();
   const org = useOrg();
@@ -57,20 +44,8 @@ export function AdminScreen() {
         </ul>
         <Pager page={page} pageSize={10} total={org.officials.length} onPage={setPage} />
       </section>
-      <ProbeSection title={t('admin.policies')} path="policies/deadlines" />
-      <ProbeSection title={t('admin.calendar')} path={`calendar/${new Date().getFullYear()}`} />
-    </>
-  );
-}
-
-/** Auditor: chain verification and checkpoints, as the audit issue's endpoints land. */
-export function AuditScreen() {
-  const { t } = useI18n();
-  return (
-    <>
-      <h1>{t('audit.title')}</h1>
-      <ProbeSection title={t('audit.chain')} path="audit/verification" />
-      <ProbeSection title={t('audit.checkpoints')} path="audit/checkpoints" />
+      <PolicyForm />
+      <CalendarForm />
     </>
   );
 }

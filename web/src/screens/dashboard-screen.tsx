@@ -1,60 +1,69 @@
 import { useState } from 'react';
-import { api, probe, query, type Page } from '../api/client';
-import { FINDING_SEVERITIES, FINDING_STATUSES, type Finding } from '../api/types';
+import { vietnamDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { useOrg } from '../org';
-import { Field, Notice } from '../ui/field';
+import { Field, FormAlert } from '../ui/field';
+import { problemText } from '../ui/problem-text';
 import { useLoad } from '../ui/use-load';
+import { DashboardReports } from './dashboard-reports';
+import { loadDashboard, type DashboardFilter } from './dashboard-data';
 
-function Bars({ title, rows }: { title: string; rows: { label: string; value: number }[] }) {
-  const { t } = useI18n();
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  return (
-    <section className="card">
-      <h2>{title}</h2>
-      <table className="bars">
-        <thead>
-          <tr>
-            <th scope="col">{title}</th>
-            <th scope="col">{t('dashboard.count')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
-              <td>
-                <span className="bar" style={{ width: `${(r.value / max) * 100}%` }} aria-hidden="true" />
-                {r.value}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
+function defaultFilter(): DashboardFilter {
+  const today = vietnamDate(new Date());
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  // Twelve months up to today, from the first of the month.
+  const fromYear = month === 12 ? year : year - 1;
+  const fromMonth = month === 12 ? 1 : month + 1;
+  return { from: `${fromYear}-${String(fromMonth).padStart(2, '0')}-01`, to: today, unitId: '' };
 }
 
-/** Counts by status and severity (from the list API's totals), filterable by unit; /reports when present. */
+/** Every report under /api/v1/reports as charts and tables, filtered by period and unit. */
 export function DashboardScreen() {
-  const { t, tx } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const org = useOrg();
-  const [unitId, setUnitId] = useState('');
-  const count = (filter: Record<string, string>) => api<Page<Finding>>(`findings${query({ ...filter, unitId, pageSize: 1 })}`).then((p) => p.total);
-  const stats = useLoad(
-    async () => ({
-      byStatus: await Promise.all(FINDING_STATUSES.map(async (s) => ({ label: tx(`status.${s}`, s), value: await count({ status: s }) }))),
-      bySeverity: await Promise.all(FINDING_SEVERITIES.map(async (s) => ({ label: tx(`severity.${s}`, s), value: await count({ severity: s }) }))),
-    }),
-    [unitId, t],
-  );
-  const reports = useLoad(() => probe<unknown>(`reports/findings${query({ unitId })}`).catch(() => null), [unitId]);
+  const [draft, setDraft] = useState<DashboardFilter>(defaultFilter);
+  const [filter, setFilter] = useState<DashboardFilter>(draft);
+  const [errors, setErrors] = useState<{ from?: string[]; to?: string[] }>({});
+  const data = useLoad(() => loadDashboard(filter), [filter.from, filter.to, filter.unitId]);
+
+  const apply = (next: DashboardFilter) => {
+    const problems: typeof errors = {};
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(next.from)) problems.from = [t('error.invalid', { field: t('dashboard.from') })];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(next.to)) problems.to = [t('error.invalid', { field: t('dashboard.to') })];
+    else if (next.from > next.to) problems.to = [t('dashboard.toBeforeFrom')];
+    setErrors(problems);
+    if (!problems.from && !problems.to) setFilter(next);
+  };
+
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters card"
+        aria-label={t('dashboard.filters')}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply(draft);
+        }}
+      >
+        <Field label={t('dashboard.from')} errors={errors.from}>
+          <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </Field>
+        <Field label={t('dashboard.to')} errors={errors.to}>
+          <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </Field>
         <Field label={t('finding.unit')}>
-          <select value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+          <select
+            value={draft.unitId}
+            onChange={(e) => {
+              const next = { ...draft, unitId: e.target.value };
+              setDraft(next);
+              apply(next);
+            }}
+          >
             <option value="">{t('common.all')}</option>
             {org.units.map((u) => (
               <option key={u.id} value={u.id}>
@@ -63,19 +72,10 @@ export function DashboardScreen() {
             ))}
           </select>
         </Field>
+        <button type="submit">{t('common.filter')}</button>
       </form>
-      {stats.data ? (
-        <div className="grid">
-          <Bars title={t('dashboard.byStatus')} rows={stats.data.byStatus} />
-          <Bars title={t('dashboard.bySeverity')} rows={stats.data.bySeverity} />
-        </div>
-      ) : (
-        <p>{t('common.loading')}</p>
-      )}
-      <section aria-labelledby="reports">
-        <h2 id="reports">{t('dashboard.reports')}</h2>
-        {reports.loading ? <p>{t('common.loading')}</p> : reports.data ? <pre className="raw">{JSON.stringify(reports.data, null, 2)}</pre> : <Notice>{t('common.notAvailable', { path: '/api/v1/reports' })}</Notice>}
-      </section>
+      {data.error ? <FormAlert message={problemText(data.error, i18n)} /> : null}
+      {data.data ? <DashboardReports data={data.data} /> : !data.error ? <p>{t('common.loading')}</p> : null}
     </>
   );
 }

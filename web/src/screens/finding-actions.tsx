@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/problem';
 import { useCapabilities } from '../api/capabilities';
-import { ACCEPT_ATTRIBUTE, checkFile, storeEvidence } from '../api/evidence';
+import { ACCEPT_ATTRIBUTE, checkFile, evidenceReference, storeEvidence } from '../api/evidence';
 import type { Finding, Role } from '../api/types';
 import { useSession } from '../auth/session';
 import { vietnamDate } from '../i18n/format';
@@ -124,7 +124,7 @@ function ActionForm({ action, finding, extensionRoute, onDone, onConflict }: {
           case 'evidence': {
             const attachments = [];
             for (const file of files) attachments.push(await storeEvidence(file));
-            return post('evidence', { description: v.description.trim(), attachments: attachments.map((a) => ({ name: a.name, sha256: a.sha256 })) }, key);
+            return post('evidence', { description: v.description.trim(), attachments: attachments.map(evidenceReference) }, key);
           }
           case 'verify': return post('verification', { accepted: decision === true, comment: v.comment.trim() }, key);
           case 'close': return post('closure', {}, key);

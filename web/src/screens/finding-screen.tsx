@@ -1,28 +1,16 @@
 import { api } from '../api/client';
-import type { EvidenceItem, Finding, StoredEvent } from '../api/types';
+import type { Finding, StoredEvent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useOrg } from '../org';
 import { Link } from '../router';
 import { SeverityBadge, StatusBadge, WorkingDays } from '../ui/badges';
+import { EvidenceList } from '../ui/evidence-list';
 import { FormAlert } from '../ui/field';
 import { problemText } from '../ui/problem-text';
 import { Timeline } from '../ui/timeline';
 import { useLoad } from '../ui/use-load';
 import { FindingActions } from './finding-actions';
 import { Countdown } from './inbox-screen';
-
-function Evidence({ items }: { items: EvidenceItem[] }) {
-  if (!items.length) return null;
-  return (
-    <ul className="files">
-      {items.map((e) => (
-        <li key={e.sha256}>
-          {e.url ? <a href={e.url}>{e.name}</a> : e.name} <code title={e.sha256}>{e.sha256.slice(0, 12)}…</code>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** Finding detail: facts, deadlines (when the workflow provides them), actions, timeline. */
 export function FindingScreen({ id }: { id: string }) {
@@ -78,7 +66,7 @@ export function FindingScreen({ id }: { id: string }) {
         <dd>{f.responsibleOfficialIds.map((o) => org.officialName(o)).join(', ') || t('common.none')}</dd>
       </dl>
       <p className="description">{f.description}</p>
-      <Evidence items={f.evidence} />
+      <EvidenceList items={f.evidence} />
       {f.dispute ? (
         <section>
           <h2>{t('finding.dispute')}</h2>
@@ -102,7 +90,7 @@ export function FindingScreen({ id }: { id: string }) {
           {f.remediationEvidence.map((r, index) => (
             <div key={index}>
               <p>{r.description}</p>
-              <Evidence items={r.attachments} />
+              <EvidenceList items={r.attachments} />
             </div>
           ))}
         </section>

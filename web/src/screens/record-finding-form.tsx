@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { ACCEPT_ATTRIBUTE, checkFile, storeEvidence, type StoredEvidence } from '../api/evidence';
+import { ACCEPT_ATTRIBUTE, checkFile, evidenceReference, storeEvidence, type StoredEvidence } from '../api/evidence';
 import { api } from '../api/client';
 import { FINDING_CATEGORIES, FINDING_SEVERITIES, type Finding, type Inspection } from '../api/types';
 import { fromVietnamLocalInput, toVietnamLocalInput } from '../i18n/format';
@@ -62,7 +62,7 @@ export function RecordFindingForm({ inspection, onRecorded }: { inspection: Insp
           description: v.description.trim(),
           observedAt: fromVietnamLocalInput(v.observedAt),
           responsibleOfficialIds: v.responsibleOfficialIds,
-          evidence: evidence.map((e) => ({ name: e.name, sha256: e.sha256 })),
+          evidence: evidence.map(evidenceReference),
         },
       });
     });

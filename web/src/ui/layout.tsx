@@ -9,6 +9,7 @@ const NAV: { to: string; label: MessageKey; roles: Role[] | 'all' }[] = [
   { to: '/inspections', label: 'nav.inspections', roles: ['inspector', 'team_lead', 'admin', 'auditor'] },
   { to: '/inbox', label: 'nav.inbox', roles: ['unit_head', 'supervisor'] },
   { to: '/findings', label: 'nav.findings', roles: 'all' },
+  { to: '/board/cases', label: 'nav.cases', roles: ['board_member', 'board_secretary', 'auditor', 'admin'] },
   { to: '/board', label: 'nav.board', roles: ['board_member', 'board_secretary', 'auditor', 'admin', 'supervisor'] },
   { to: '/dashboard', label: 'nav.dashboard', roles: 'all' },
   { to: '/admin', label: 'nav.admin', roles: ['admin'] },
@@ -27,6 +28,13 @@ export function LanguageSwitch() {
       </button>
     </div>
   );
+}
+
+/** The navigation item the path is under: the longest matching prefix (/board/cases over /board). */
+function currentNav(path: string): string | undefined {
+  return NAV.map((n) => n.to)
+    .filter((to) => path === to || path.startsWith(`${to}/`))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 /** Page chrome: skip link, header, role-based navigation, main landmark focused on navigation. */
@@ -73,7 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <ul>
             {NAV.filter((n) => n.roles === 'all' || n.roles.includes(session.role)).map((n) => (
               <li key={n.to}>
-                <Link to={n.to} aria-current={path.startsWith(n.to) ? 'page' : undefined}>
+                <Link to={n.to} aria-current={currentNav(path) === n.to ? 'page' : undefined}>
                   {t(n.label)}
                 </Link>
               </li>

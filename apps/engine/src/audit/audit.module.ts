@@ -2,11 +2,12 @@ import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApp
 import type { Pool } from 'pg';
 import { AuthorizationRefusals } from '@rectify/auth';
 import { AuditChainWitness, auditProjectors, loadSigningKey, migrateAudit, recordAccess, type AuditSigningKey } from '@rectify/audit';
-import { PgNotificationWakeUp, type SubscriptionStatus } from '@rectify/event-store';
+import { EVENT_STORE, PgNotificationWakeUp, type EventStore, type SubscriptionStatus } from '@rectify/event-store';
 import { ProjectionRunner } from '@rectify/read-models';
 import { CLOCK, type Clock } from '@rectify/workflow';
 import { ENGINE_CONFIG, type EngineConfig } from '../config';
 import { PG_POOL } from '../database';
+import { projectionSubscriptionFor } from '../event-sourcing/event-sourcing.module';
 import { SUBSCRIPTION_HEALTH, type SubscriptionHealth } from '../health';
 import { AccessLogController } from './access-log.controller';
 import { auditSettingsFromEnv, type AuditSettings } from './audit-settings';
@@ -47,10 +48,10 @@ const MIGRATED = Symbol('AUDIT_MIGRATED');
     },
     {
       provide: AUDIT_PROJECTIONS,
-      inject: [PG_POOL, AUDIT_WAKE_UP, MIGRATED],
-      useFactory: (pool: Pool, wakeUp: PgNotificationWakeUp) =>
+      inject: [PG_POOL, AUDIT_WAKE_UP, EVENT_STORE, MIGRATED],
+      useFactory: (pool: Pool, wakeUp: PgNotificationWakeUp, store: EventStore) =>
         new ProjectionRunner({
-          pool, wakeUp, projectors: auditProjectors(),
+          pool, wakeUp, projectors: auditProjectors(), subscription: projectionSubscriptionFor(store),
           onError: (error, name) => logger.error(`projection ${name} failed: ${describe(error)}`),
         }),
     },

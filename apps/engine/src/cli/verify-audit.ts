@@ -4,12 +4,15 @@ import { ConfigError } from '../config';
 import { openCliDatabase } from './cli-database';
 
 /**
- * `npm run audit:verify [-- --json]`: recomputes every stream's hash chain, compares the events
+ * `npm run audit:verify [-- --json] [-- --workers=N]`: recomputes every stream's hash chain, compares the events
  * with the witness ledger and checks every signed checkpoint. Prints progress on long runs and
  * either OK or the first broken position. Exit code: 0 OK, 1 broken, 2 could not verify.
  */
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
+  const workersArg = process.argv.find((a) => a.startsWith('--workers='))?.split('=')[1];
+  const workers = workersArg === undefined ? undefined : Number(workersArg);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 16)) throw new ConfigError(['--workers must be an integer from 0 to 16']);
   const db = await openCliDatabase();
   process.stderr.write(`Verifying the audit trail in ${db.describe}\n`);
   try {
@@ -19,7 +22,7 @@ async function main(): Promise<void> {
     const ticker = setInterval(() => printProgress(progress), 1000);
     let report: VerificationReport;
     try {
-      report = await verifyAuditTrail(db.pool, { onProgress: (p) => progress.set(p.phase, p) });
+      report = await verifyAuditTrail(db.pool, { onProgress: (p) => progress.set(p.phase, p), workers });
     } finally {
       clearInterval(ticker);
     }

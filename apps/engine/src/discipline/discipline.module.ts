@@ -19,9 +19,9 @@ import { ImportEvaluationsHandler } from './evaluations/import-evaluations/impor
 import { EvaluationQueriesController } from './evaluations/queries/evaluation-queries.controller';
 import { RecordEvaluationController } from './evaluations/record-evaluation/record-evaluation.controller';
 import { RecordEvaluationHandler } from './evaluations/record-evaluation/record-evaluation.handler';
-import { DisciplineWorkflow } from './execution/discipline-workflow';
 import { DisciplineReactions } from './referrals/discipline-reactions';
 import { ReferralOpener } from './referrals/referral-opener';
+import { UnitOverdueReferrals } from './referrals/unit-overdue-referrals';
 
 /** The CSV import's body limit (text/csv is accepted on that one route only). */
 export const CSV_BODY_LIMIT = '1mb';
@@ -50,8 +50,8 @@ export const CSV_BODY_LIMIT = '1mb';
     ChangeCaseHandler,
     DecisionExecutor,
     ReferralOpener,
+    UnitOverdueReferrals,
     DisciplineReactions,
-    DisciplineWorkflow,
   ],
   exports: [DecisionExecutor, DISCIPLINE_POLICY],
 })

@@ -3,12 +3,14 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Pool } from 'pg';
 import {
   EVENT_STORE,
+  KurrentDbCheckpointedSubscription,
+  KurrentDbEventStore,
   PgNotificationWakeUp,
   migratePostgresEventStore,
   type EventStore,
   type SubscriptionStatus,
 } from '@rectify/event-store';
-import { ProjectionRunner, migrateReadModels, readModelProjectors } from '@rectify/read-models';
+import { ProjectionRunner, migrateReadModels, readModelProjectors, type ProjectionSubscriptionFactory } from '@rectify/read-models';
 import { CLOCK, CommandRunner, type Clock } from '@rectify/workflow';
 import { PG_POOL } from '../database';
 import { engineClockProvider } from '../workflow/clock/engine-clock';
@@ -44,11 +46,12 @@ const WAKE_UP = Symbol('WAKE_UP');
     {
       provide: PROJECTION_RUNNER,
       inject: [PG_POOL, WAKE_UP, EVENT_STORE],
-      useFactory: (pool: Pool, wakeUp: PgNotificationWakeUp) =>
+      useFactory: (pool: Pool, wakeUp: PgNotificationWakeUp, store: EventStore) =>
         new ProjectionRunner({
           pool,
           wakeUp,
           projectors: readModelProjectors(),
+          subscription: projectionSubscriptionFor(store),
           onError: (error, name) => logger.error(`projection ${name} failed: ${describe(error)}`),
         }),
     },
@@ -76,6 +79,15 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
     await this.wakeUp.stop();
     await this.opened.close();
   }
+}
+
+/**
+ * With KurrentDB the projections read its $all (effects and checkpoints still commit in one
+ * PostgreSQL transaction); undefined keeps the PostgreSQL CheckpointedSubscription.
+ */
+export function projectionSubscriptionFor(store: EventStore): ProjectionSubscriptionFactory | undefined {
+  if (!(store instanceof KurrentDbEventStore)) return undefined;
+  return (options) => new KurrentDbCheckpointedSubscription({ ...options, store });
 }
 
 /**

@@ -33,7 +33,7 @@ export async function openEventStore(selection: EventStoreSelection, pool: Pool,
   await migrateKurrentDbSupport(pool);
   const client = await connectKurrentDb(selection.url);
   new Logger('EventSourcing').warn(
-    'events are stored in KurrentDB (EVENTSTORE_URL); read-model projections still read the PostgreSQL log — see docs/scale-out.md',
+    'events are stored in KurrentDB (EVENTSTORE_URL); projections read its $all, but the workflow runtime and the audit witness still read the PostgreSQL log — see docs/scale-out.md',
   );
   return { store: new KurrentDbEventStore(client, pool, now), close: () => client.dispose() };
 }

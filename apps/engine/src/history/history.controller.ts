@@ -67,6 +67,7 @@ export class HistoryController {
       exportedAt: history.exportedAt.toISOString(),
       lastHash: history.lastHash,
       lastChainHash: history.lastChainHash,
+      nextCursor: history.nextCursor,
       entries: history.entries,
     };
   }
@@ -77,6 +78,7 @@ export class HistoryController {
     res.setHeader('Content-Disposition', `attachment; filename="${type}-${id}-history.csv"`);
     res.setHeader('X-Last-Event-Hash', history.lastHash ?? '');
     res.setHeader('X-Exported-At', history.exportedAt.toISOString());
+    if (history.nextCursor) res.setHeader('X-Next-Cursor', history.nextCursor);
     return historyCsv(history);
   }
 

@@ -5,7 +5,7 @@ import { officialNotFound, officialStream, unitNotFound, unitStream, type Actor 
 import { EVENT_STORE, type EventStore } from '@rectify/event-store';
 import { CLOCK, type Clock } from '@rectify/workflow';
 import { PG_POOL } from '../database';
-import type { HistoryRequest } from './history.requests';
+import { HISTORY_DEFAULT_PAGE, type HistoryRequest } from './history.requests';
 
 export type HistoryFormat = 'json' | 'csv' | 'pdf';
 
@@ -34,7 +34,9 @@ export class HistoryService {
       to: request.to ? new Date(request.to) : undefined,
       kind: request.kind,
     };
-    const history = await readHistory(this.pool, { type, id }, filter);
+    // JSON pages by default; an export is the whole history unless the caller pages it.
+    const limit = request.limit ?? (access.format === 'json' ? HISTORY_DEFAULT_PAGE : undefined);
+    const history = await readHistory(this.pool, { type, id }, filter, { limit, after: request.cursor });
     const exportedAt = this.clock.now();
     await recordAccess(this.pool, {
       at: exportedAt,
@@ -46,7 +48,7 @@ export class HistoryService {
       status: 200,
       subjectType: type,
       subjectId: id,
-      detail: { format: access.format, entries: history.entries.length, from: request.from ?? null, to: request.to ?? null, kind: request.kind ?? null },
+      detail: { format: access.format, entries: history.entries.length, cursor: request.cursor ?? null, from: request.from ?? null, to: request.to ?? null, kind: request.kind ?? null },
     });
     return {
       ...history,

@@ -3,7 +3,7 @@ import type { LogLevel as NestLogLevel, ModuleMetadata } from '@nestjs/common';
 import type { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { AuthorizationRefusals } from '@rectify/auth';
 import { LOG_LEVELS, type EngineConfig } from '../config';
-import { EngineModule } from '../engine.module';
+import { EngineModule, type EngineModuleOptions } from '../engine.module';
 import { jsonOnly } from './json-only.middleware';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { setupSwagger } from './swagger';
@@ -16,6 +16,8 @@ export interface CreateEngineAppOptions {
   imports?: ModuleMetadata['imports'];
   /** Overrides LOG_LEVEL-derived logging, e.g. `false` in tests. */
   logger?: false | NestLogLevel[];
+  /** A separate service's feature modules and dev-clock choice (default: the all-in-one engine). */
+  service?: Pick<EngineModuleOptions, 'features' | 'devClock'>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface CreateEngineAppOptions {
  */
 export async function createEngineApp(config: EngineConfig, options: CreateEngineAppOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    EngineModule.register({ config, imports: options.imports ?? [] }),
+    EngineModule.register({ config, imports: options.imports ?? [], ...options.service }),
     { bodyParser: false, abortOnError: false, logger: options.logger ?? levelsFrom(config.logLevel) },
   );
   app.disable('x-powered-by');

@@ -1,7 +1,7 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EVENT_STORE, PgNotificationWakeUp, type SubscriptionStatus } from '@rectify/event-store';
-import { CLOCK, NotificationDispatcher, WorkflowRuntime, migrateWorkflow, type Clock } from '@rectify/workflow';
+import { CLOCK, NotificationDispatcher, WorkflowRuntime, migrateWorkflow, type AnyProcessManager, type Clock } from '@rectify/workflow';
 import { BUSINESS_CALENDAR_SOURCE, type BusinessCalendarSource } from '../calendar/calendar.tokens';
 import { PG_POOL } from '../database';
 import { SUBSCRIPTION_HEALTH, type SubscriptionHealth } from '../health';
@@ -9,7 +9,8 @@ import { InboxController } from './inbox/inbox.controller';
 import { notificationChannelsFromEnv, timerPollIntervalFromEnv } from './notifications/webhook-config';
 import { DeadlinePolicyController } from './policies/deadline-policy.controller';
 import { remediationProcessManager } from './remediation/remediation.process-manager';
-import { NOTIFICATION_DISPATCHER, WORKFLOW_RUNTIME } from './workflow.tokens';
+import { decisionExecutionProcessManager } from '../discipline/execution/decision-execution.process-manager';
+import { EXTRA_PROCESS_MANAGERS, NOTIFICATION_DISPATCHER, WORKFLOW_RUNTIME } from './workflow.tokens';
 
 const logger = new Logger('Workflow');
 const WORKFLOW_WAKE_UP = Symbol('WORKFLOW_WAKE_UP');
@@ -27,15 +28,15 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
     { provide: WORKFLOW_WAKE_UP, inject: [PG_POOL], useFactory: (pool: Pool) => new PgNotificationWakeUp(pool) },
     {
       provide: WORKFLOW_RUNTIME,
-      inject: [PG_POOL, CLOCK, BUSINESS_CALENDAR_SOURCE, WORKFLOW_WAKE_UP, EVENT_STORE],
-      useFactory: async (pool: Pool, clock: Clock, calendars: BusinessCalendarSource, wakeUp: PgNotificationWakeUp) => {
+      inject: [PG_POOL, CLOCK, BUSINESS_CALENDAR_SOURCE, WORKFLOW_WAKE_UP, EVENT_STORE, { token: EXTRA_PROCESS_MANAGERS, optional: true }],
+      useFactory: async (pool: Pool, clock: Clock, calendars: BusinessCalendarSource, wakeUp: PgNotificationWakeUp, _store: unknown, extra?: readonly AnyProcessManager[]) => {
         await migrateWorkflow(pool);
         return new WorkflowRuntime({
           pool,
           clock,
           wakeUp,
           timerPollIntervalMs: timerPollIntervalFromEnv(process.env),
-          processManagers: [remediationProcessManager({ clock, calendar: () => calendars.current() })],
+          processManagers: [remediationProcessManager({ clock, calendar: () => calendars.current() }), decisionExecutionProcessManager, ...(extra ?? [])],
           onError: (error, where) => logger.error(`${where} failed: ${describe(error)}`),
         });
       },

@@ -10,6 +10,13 @@ export interface HistoryFilter {
   kind?: string;
 }
 
+/** A page of a history: at most `limit` entries after the position `after` (exclusive). */
+export interface HistoryPage {
+  limit?: number;
+  /** The previous page's nextCursor: a global position; entries strictly after it. */
+  after?: string;
+}
+
 export interface HistoryEntry {
   position: string;
   eventId: string;
@@ -35,6 +42,8 @@ export interface History {
   /** The last included event's stream hash and, when witnessed, the global chain hash there. */
   lastHash: string | null;
   lastChainHash: string | null;
+  /** Set when more entries follow this page: pass it as `after` for the next one. */
+  nextCursor: string | null;
 }
 
 interface Row {
@@ -51,18 +60,32 @@ interface Row {
   hash: string;
 }
 
-/** The events that concern an official or a unit (see subjectsOf), in log-position order. */
-export async function readHistory(db: Queryable, subject: { type: SubjectType; id: string }, filter: HistoryFilter = {}): Promise<History> {
-  const { rows } = await db.query<Row>(
+/**
+ * The events that concern an official or a unit (see subjectsOf), in global-position order,
+ * one page at a time when page.limit is set (one range scan of the subject index from the
+ * cursor, stopped after limit + 1 rows); without a limit, all of them (exports).
+ */
+export async function readHistory(
+  db: Queryable,
+  subject: { type: SubjectType; id: string },
+  filter: HistoryFilter = {},
+  page: HistoryPage = {},
+): Promise<History> {
+  const limit = page.limit ?? null;
+  const { rows: fetched } = await db.query<Row>(
     `SELECT s.relation, e.global_position::text, e.event_id::text, e.stream_id, e.version, e.type, e.data, e.metadata,
             e.occurred_at, e.recorded_at, encode(e.hash, 'hex') AS hash
        FROM audit_subject_events s JOIN events e ON e.global_position = s.global_position
       WHERE s.subject_type = $1 AND s.subject_id = $2
         AND ($3::timestamptz IS NULL OR e.occurred_at >= $3) AND ($4::timestamptz IS NULL OR e.occurred_at < $4)
         AND ($5::text IS NULL OR split_part(e.stream_id, '-', 1) = $5)
-      ORDER BY s.global_position`,
-    [subject.type, subject.id, filter.from ?? null, filter.to ?? null, filter.kind ?? null],
+        AND s.global_position > $6::bigint
+      ORDER BY s.global_position
+      LIMIT $7`,
+    [subject.type, subject.id, filter.from ?? null, filter.to ?? null, filter.kind ?? null, page.after ?? '0', limit === null ? null : limit + 1],
   );
+  const more = limit !== null && fetched.length > limit;
+  const rows = more ? fetched.slice(0, limit) : fetched;
   const names = await officialNames(db, [...new Set(rows.map((r) => r.metadata?.actorId).filter(Boolean))]);
   const entries = rows.map((row): HistoryEntry => ({
     position: row.global_position,
@@ -85,7 +108,7 @@ export async function readHistory(db: Queryable, subject: { type: SubjectType; i
   const chain = last
     ? await db.query<{ chain: string }>(`SELECT encode(chain_hash, 'hex') AS chain FROM audit_chain WHERE global_position = $1`, [last.position])
     : null;
-  return { subject, entries, lastHash: last?.hash ?? null, lastChainHash: chain?.rows[0]?.chain ?? null };
+  return { subject, entries, lastHash: last?.hash ?? null, lastChainHash: chain?.rows[0]?.chain ?? null, nextCursor: more && last ? last.position : null };
 }
 
 /** Full names of officials from the org read model (ids that are not officials are left out). */

@@ -6,7 +6,8 @@ import { key, parseKey, subjectsOf, type Subject } from './event-subjects';
 /**
  * Indexes, per official and per unit, the global positions of the events that concern them
  * (audit_subject_events), so a history is one index range scan plus primary-key lookups.
- * Idempotent: rows are keyed by (subject, position); a replay inserts nothing new.
+ * Idempotent: rows are keyed by (subject, position); a replay inserts nothing new. Rows go
+ * in key order (one sorted insert per batch keeps the primary-key index writes local).
  */
 export class SubjectIndexProjector implements Projector {
   readonly name = 'audit:subjects';
@@ -40,7 +41,7 @@ export class SubjectIndexProjector implements Projector {
     if (types.length > 0) {
       await tx.query(
         `INSERT INTO audit_subject_events (subject_type, subject_id, global_position, relation)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) ON CONFLICT DO NOTHING`,
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING`,
         [types, ids, positions, relations],
       );
     }

@@ -1,136 +1,78 @@
-import { GENESIS_HASH, computeEventHash, type EventMetadata, type Queryable } from '@rectify/event-store';
+import { availableParallelism } from 'node:os';
+import type { ClientConfig, Pool, PoolClient } from 'pg';
+import { verifyStreamLinks } from './stream-links';
+import { verifyContentRange, type PassResult, type PositionRange } from './stream-range';
+import { runContentWorker } from './stream-worker-launcher';
 import type { IssueCollector, VerificationProgress } from './verification.types';
 
-const PAGE = 5000;
+/** From this many events on, the content hashes are recomputed in worker threads. */
+export const PARALLEL_FROM_EVENTS = 100_000;
+/** Below this many events each half is one plain query (no cursor, no transaction round trips). */
+const SMALL_STORE = 20_000;
 
-interface Row {
-  global_position: string;
-  event_id: string;
-  stream_id: string;
-  version: number;
-  type: string;
-  schema_version: number;
-  data: Record<string, unknown>;
-  metadata: EventMetadata;
-  occurred_at: Date;
-  recorded_at: Date;
-  prev_hash: string;
-  hash: string;
-}
-
-interface StreamCursor {
-  streamId: string;
-  version: number;
-  hash: string;
-  position: bigint;
-  head: { version: number; lastHash: string } | undefined;
-  reportedBeyondHead: boolean;
+export interface StreamPassOptions {
+  onProgress?: (progress: VerificationProgress) => void;
+  /** Worker threads for the content hashes; default: the CPU count (max 4) from PARALLEL_FROM_EVENTS events on, else 0 (in process). */
+  workers?: number;
 }
 
 /**
- * Recomputes every stream's chain, stream by stream in version order: each event's hash from
- * its content and stored prev_hash, each prev_hash against the predecessor's hash, versions
- * 1, 2, 3… without gaps, positions rising with versions, and the streams table's head.
+ * Recomputes every stream's chain in two concurrent halves that together check exactly what
+ * a stream-by-stream walk does: the content hash of every event (verifyContentRange, the log
+ * split by global position into one range per worker thread, so hashing runs on every core)
+ * and every chain link, version gap, position order and stream head (verifyStreamLinks).
  */
-export async function verifyStreams(
-  db: Queryable,
-  issues: IssueCollector,
-  total: number,
-  onProgress?: (progress: VerificationProgress) => void,
-): Promise<{ events: number; streams: number }> {
-  const heads = await loadHeads(db);
-  const seen = new Set<string>();
-  let cursor = null as StreamCursor | null;
-  let after: [string, number] = ['', 0];
-  let events = 0;
-  for (;;) {
-    const { rows } = await db.query<Row>(
-      `SELECT global_position::text, event_id::text, stream_id, version, type, schema_version, data, metadata,
-              occurred_at, recorded_at, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash
-         FROM events WHERE (stream_id, version) > ($1::text, $2::int)
-        ORDER BY stream_id, version LIMIT ${PAGE}`,
-      after,
-    );
-    for (const row of rows) {
-      if (cursor?.streamId !== row.stream_id) {
-        if (cursor) finishStream(cursor, issues);
-        seen.add(row.stream_id);
-        cursor = { streamId: row.stream_id, version: 0, hash: GENESIS_HASH, position: 0n, head: heads.get(row.stream_id), reportedBeyondHead: false };
-      }
-      checkEvent(cursor, row, issues);
-      events += 1;
-    }
-    onProgress?.({ phase: 'streams', done: events, total });
-    if (rows.length < PAGE) break;
-    const last = rows[rows.length - 1];
-    after = [last.stream_id, last.version];
-  }
-  if (cursor) finishStream(cursor, issues);
-  for (const [streamId, head] of heads) {
-    if (!seen.has(streamId) && head.version > 0) {
-      issues.add({ kind: 'event-missing', position: null, streamId, detail: `stream ${streamId} has head version ${head.version} but no events (all deleted)` });
-    }
-  }
-  return { events, streams: seen.size };
+export async function verifyStreams(pool: Pool, issues: IssueCollector, total: number, options: StreamPassOptions = {}): Promise<{ events: number; streams: number }> {
+  const workers = options.workers ?? (total >= PARALLEL_FROM_EVENTS ? Math.min(4, availableParallelism()) : 0);
+  const connection = workers > 0 ? connectionOf(pool) : null;
+  let done = 0;
+  const progress = (events: number) => {
+    done += events;
+    options.onProgress?.({ phase: 'streams', done, total });
+  };
+  const small = total < SMALL_STORE;
+  const content = connection
+    ? splitPositions(pool, workers).then((ranges) => Promise.all(ranges.map((range) => runContentWorker(connection, range, progress))))
+    : withClient(pool, async (client) => [await verifyContentRange(client, { from: '0', to: null }, progress, small)]);
+  const [links, hashed] = await Promise.all([withClient(pool, (client) => verifyStreamLinks(client, small)), content]);
+  for (const result of [links, ...hashed]) merge(result, issues);
+  return { events: hashed.reduce((n, r) => n + r.events, 0), streams: links.streams };
 }
 
-function checkEvent(cursor: StreamCursor, row: Row, issues: IssueCollector): void {
-  const position = BigInt(row.global_position);
-  const at = { position: row.global_position, streamId: row.stream_id, version: row.version, eventId: row.event_id };
-  const expected = cursor.version + 1;
-  if (row.version > expected) {
-    const missing = row.version - 1 === expected ? `version ${expected}` : `versions ${expected}–${row.version - 1}`;
-    issues.add({ kind: 'event-missing', ...at, detail: `${missing} of stream ${row.stream_id} missing before this event (deleted)` });
-  } else if (row.prev_hash !== cursor.hash) {
-    issues.add({ kind: 'chain-link-broken', ...at, detail: `prev_hash ${row.prev_hash} is not the hash of version ${cursor.version} (${cursor.hash})` });
-  }
-  const recomputed = computeEventHash({
-    id: row.event_id,
-    streamId: row.stream_id,
-    version: row.version,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    metadata: row.metadata,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-    prevHash: row.prev_hash,
-  });
-  if (recomputed !== row.hash) {
-    issues.add({ kind: 'content-changed', ...at, detail: `stored hash ${row.hash} ≠ recomputed ${recomputed}: data, metadata, type, ids or times changed` });
-  }
-  if (position <= cursor.position) {
-    issues.add({ kind: 'event-reordered', ...at, detail: `global position ${position} is not after version ${cursor.version}'s position ${cursor.position}` });
-  }
-  if (cursor.head && row.version > cursor.head.version && !cursor.reportedBeyondHead) {
-    cursor.reportedBeyondHead = true;
-    issues.add({ kind: 'event-inserted', ...at, detail: `stream head is at version ${cursor.head.version}; this event lies beyond it` });
-  }
-  if (!cursor.head && !cursor.reportedBeyondHead) {
-    cursor.reportedBeyondHead = true;
-    issues.add({ kind: 'event-inserted', ...at, detail: `stream ${row.stream_id} has no head row: its events were not appended by the store` });
-  }
-  cursor.version = row.version;
-  cursor.hash = row.hash;
-  cursor.position = position;
+function merge(result: PassResult, issues: IssueCollector): void {
+  for (const issue of result.issues) issues.add(issue);
+  issues.count += result.issueCount - result.issues.length;
 }
 
-function finishStream(cursor: StreamCursor, issues: IssueCollector): void {
-  const head = cursor.head;
-  if (!head) return;
-  const at = { position: cursor.position.toString(), streamId: cursor.streamId, version: cursor.version };
-  if (head.version > cursor.version) {
-    // The deleted events' positions are not known here (the witness pass names them when witnessed).
-    issues.add({ kind: 'event-missing', position: null, streamId: cursor.streamId, version: cursor.version + 1,
-      detail: `stream head is at version ${head.version}; events end at ${cursor.version} (position ${cursor.position}): later versions deleted` });
-  } else if (head.version === cursor.version && head.lastHash !== cursor.hash) {
-    issues.add({ kind: 'stream-head-mismatch', ...at, detail: `stream head's last hash ${head.lastHash} ≠ last event's hash ${cursor.hash}` });
+/** `parts` consecutive ranges of global positions with about as many positions each, covering every position. */
+async function splitPositions(pool: Pool, parts: number): Promise<PositionRange[]> {
+  const { rows } = await pool.query<{ lo: string | null; hi: string | null }>('SELECT min(global_position)::text AS lo, max(global_position)::text AS hi FROM events');
+  const lo = BigInt(rows[0].lo ?? '0');
+  const hi = BigInt(rows[0].hi ?? '0');
+  const starts = ['0'];
+  for (let i = 1n; i < BigInt(parts); i++) starts.push((lo + ((hi - lo + 1n) * i) / BigInt(parts)).toString());
+  return starts.map((from, i) => ({ from, to: starts[i + 1] ?? null }));
+}
+
+async function withClient<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await work(client);
+  } finally {
+    client.release();
   }
 }
 
-async function loadHeads(db: Queryable): Promise<Map<string, { version: number; lastHash: string }>> {
-  const { rows } = await db.query<{ stream_id: string; version: number; last_hash: string }>(
-    `SELECT stream_id, version, encode(last_hash, 'hex') AS last_hash FROM streams`,
-  );
-  return new Map(rows.map((r) => [r.stream_id, { version: r.version, lastHash: r.last_hash }]));
+/** The pool's connection settings when a worker can reuse them (not with a password callback). */
+function connectionOf(pool: Pool): ClientConfig | null {
+  const o = (pool as unknown as { options: ClientConfig }).options;
+  if (typeof o.password === 'function') return null;
+  const { connectionString, host, port, user, password, database, ssl } = o;
+  const config = Object.fromEntries(Object.entries({ connectionString, host, port, user, password, database, ssl }).filter(([, v]) => v !== undefined));
+  try {
+    structuredClone(config);
+    return config as ClientConfig;
+  } catch {
+    return null;
+  }
 }

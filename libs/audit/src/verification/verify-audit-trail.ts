@@ -10,6 +10,8 @@ export interface VerifyAuditTrailOptions {
   /** Public keys (PEM) by key id that checkpoints must verify with; default: those stored. */
   trustedKeys?: ReadonlyMap<string, string>;
   now?: () => Date;
+  /** Worker threads for the stream pass (default: the CPU count, max 4, for large stores; 0: none). */
+  workers?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function verifyAuditTrail(pool: Pool, options: VerifyAuditTrailOpti
   const total = Number((await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM events')).rows[0].n);
   const head = await ledgerHead(pool);
   const [streams, ledger] = await Promise.all([
-    verifyStreams(pool, issues, total, options.onProgress),
+    verifyStreams(pool, issues, total, { onProgress: options.onProgress, workers: options.workers }),
     verifyLedger(pool, issues, { trustedKeys: options.trustedKeys, onProgress: options.onProgress }),
     verifyAgainstWitness(pool, head, issues).then(() => options.onProgress?.({ phase: 'witness', done: 1, total: 1 })),
   ]);

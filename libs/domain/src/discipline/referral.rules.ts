@@ -80,6 +80,17 @@ export function referralForRepeatFindings(
   return null;
 }
 
+/**
+ * Whether a finding counts as overdue for the unit_overdue rule, from its remediation process
+ * state: the clock runs and the deadline has passed (FindingMarkedOverdue / an escalation).
+ * A granted extension or a resumed clock with the deadline ahead, a reopening, closing
+ * (verified) or withdrawal ends it; a paused clock (dispute open, evidence awaiting
+ * verification) does not count: the ball is with the inspection team.
+ */
+export function countsAsOverdue(remediation: { status: string; overdue?: boolean }): boolean {
+  return remediation.status === 'running' && remediation.overdue === true;
+}
+
 /** A unit with ≥ threshold findings overdue at once (not yet referred) → its head. */
 export function referralForUnitOverdue(
   unitId: string,

@@ -4,6 +4,7 @@ import {
   referralForConsecutiveNotCompleted,
   referralForRepeatFindings,
   referralForUnitOverdue,
+  countsAsOverdue,
   referralsForEscalation,
 } from './referral.rules';
 import { referralKey } from './referral.values';
@@ -58,6 +59,14 @@ describe('referral rules', () => {
       expect(referralForUnitOverdue('u-1', 'h-1', ids.slice(1), none, POLICY)).toBeNull();
       expect(referralForUnitOverdue('u-1', null, ids, none, POLICY)).toBeNull();
       expect(referralForUnitOverdue('u-1', 'h-1', ids, new Set(['finding:f-1']), POLICY)).toBeNull();
+    });
+
+    it('counts a finding while its clock runs past the deadline, not while paused or ended', () => {
+      expect(countsAsOverdue({ status: 'running', overdue: true })).toBe(true);
+      expect(countsAsOverdue({ status: 'running', overdue: false })).toBe(false);
+      expect(countsAsOverdue({ status: 'paused', overdue: true })).toBe(false);
+      expect(countsAsOverdue({ status: 'ended', overdue: true })).toBe(false);
+      expect(countsAsOverdue({ status: 'absent' })).toBe(false);
     });
   });
 

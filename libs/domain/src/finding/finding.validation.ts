@@ -19,8 +19,16 @@ export function normaliseEvidence(items: unknown, field: string, minItems: numbe
     if (item.url !== undefined && item.url !== null && !hasTextLength(item.url, 1, FINDING_LIMITS.urlMax)) {
       throw fail('url must be 1..2048 characters when given');
     }
+    if (item.size !== undefined && item.size !== null && !(Number.isSafeInteger(item.size) && item.size >= 0)) {
+      throw fail('size must be a whole number of bytes when given');
+    }
+    if (item.mediaType !== undefined && item.mediaType !== null && !/^[a-z0-9.+-]+\/[a-z0-9.+-]{1,100}$/i.test(String(item.mediaType))) {
+      throw fail('mediaType must be a media type such as image/jpeg when given');
+    }
     const normalised: EvidenceItem = { name: item.name.trim(), sha256: item.sha256.toLowerCase() };
     if (typeof item.url === 'string') normalised.url = item.url.trim();
+    if (typeof item.size === 'number') normalised.size = item.size;
+    if (typeof item.mediaType === 'string') normalised.mediaType = item.mediaType.toLowerCase();
     return normalised;
   });
 }

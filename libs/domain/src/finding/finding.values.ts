@@ -34,6 +34,10 @@ export interface EvidenceItem {
   name: string;
   sha256: string;
   url?: string;
+  /** Bytes, when known (an uploaded file: POST /api/v1/evidence). */
+  size?: number;
+  /** e.g. image/jpeg, application/pdf, when known. */
+  mediaType?: string;
 }
 
 export interface RemediationPlan {

@@ -19,7 +19,13 @@ export type CreateUnit = Command<
  */
 export type AppointUnitHead = Command<
   'AppointUnitHead',
-  { unitId: string; officialId: string; officialUnitId: string }
+  {
+    unitId: string;
+    officialId: string;
+    officialUnitId: string;
+    /** The official's registry status, loaded with `officialUnitId`; an inactive official cannot head a unit. Absent = active. */
+    officialStatus?: 'active' | 'inactive';
+  }
 >;
 
 /** The head leaves the post (transfer, dismissal or termination) with no successor named yet. */

@@ -52,6 +52,14 @@ function createUnit({ data, metadata }: CreateUnit, state: UnitState): UnitEvent
 function appointUnitHead({ data, metadata }: AppointUnitHead, state: UnitState): UnitEvent[] {
   assertRole(metadata.actor, ORG_REGISTRY_ROLES, UnitErrorCode.FORBIDDEN, 'appoint unit heads');
   if (state.status === 'absent') throw unitNotFound(data.unitId);
+  // A deactivated official (forced termination) can never head a unit.
+  if (data.officialStatus === 'inactive') {
+    throw new IllegalTransitionError(
+      UnitErrorCode.HEAD_INACTIVE,
+      `Official ${data.officialId} is inactive and cannot be appointed head of unit ${state.id}`,
+      { unitId: state.id, officialId: data.officialId },
+    );
+  }
   if (data.officialUnitId !== state.id) {
     throw new IllegalTransitionError(
       UnitErrorCode.OFFICIAL_NOT_IN_UNIT,

@@ -100,6 +100,14 @@ describe('unit decider', () => {
       spec().given([created, headed('o-1')]).when(appoint('o-1')).thenThrows(IllegalTransitionError, 'UNIT.ALREADY_HEAD');
     });
 
+    it('refuses a deactivated official (UNIT.HEAD_INACTIVE)', () => {
+      const command = appoint('o-1');
+      spec()
+        .given([created])
+        .when({ ...command, data: { ...command.data, officialStatus: 'inactive' } })
+        .thenThrows(IllegalTransitionError, 'UNIT.HEAD_INACTIVE');
+    });
+
     it.each(ROLES.filter((r) => r !== 'admin' && r !== 'system'))('refuses role %s', (role) => {
       spec().given([created]).when(appoint('o-1', 'u-1', role)).thenThrows(ForbiddenError, 'UNIT.FORBIDDEN');
     });

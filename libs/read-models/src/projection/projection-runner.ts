@@ -5,15 +5,34 @@ import {
   lockCheckpoint,
   readAllWith,
   saveCheckpoint,
+  type CheckpointedSubscriptionOptions,
   type LogPosition,
   type EventWakeUp,
   type SubscriptionStatus,
 } from '@rectify/event-store';
 import type { Projector } from './projector';
 
+/** What the runner needs of a checkpointed subscription (PostgreSQL or KurrentDB flavour). */
+export interface ProjectionSubscription {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  catchUp(): Promise<void>;
+  reset(clearEffects?: (tx: PoolClient) => Promise<void>): Promise<void>;
+  status(): Promise<SubscriptionStatus>;
+}
+
+export type ProjectionSubscriptionFactory = (options: CheckpointedSubscriptionOptions) => ProjectionSubscription;
+
 export interface ProjectionRunnerOptions {
   pool: Pool;
   projectors: readonly Projector[];
+  /**
+   * Default: PostgreSQL CheckpointedSubscription reading the `events` table. With KurrentDB,
+   * a KurrentDbCheckpointedSubscription factory (same options; effects and checkpoint still
+   * commit in one PostgreSQL transaction). A factory also turns rebuilds into per-projector
+   * reset + catch-up, since the one-pass replay reads the PostgreSQL `events` table.
+   */
+  subscription?: ProjectionSubscriptionFactory;
   wakeUp?: EventWakeUp;
   pollIntervalMs?: number;
   batchSize?: number;
@@ -30,15 +49,16 @@ export interface RebuildProgress {
  * never stalls the others, and rebuilds them from position 0 on demand.
  */
 export class ProjectionRunner {
-  private readonly subscriptions: Map<string, { projector: Projector; subscription: CheckpointedSubscription }>;
+  private readonly subscriptions: Map<string, { projector: Projector; subscription: ProjectionSubscription }>;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
+    const create: ProjectionSubscriptionFactory = options.subscription ?? ((o) => new CheckpointedSubscription(o));
     this.subscriptions = new Map(
       options.projectors.map((projector) => [
         projector.name,
         {
           projector,
-          subscription: new CheckpointedSubscription({
+          subscription: create({
             name: projector.name,
             pool: options.pool,
             handle: (events, tx) => projector.project(events, tx),
@@ -94,7 +114,7 @@ export class ProjectionRunner {
       });
       onProgress?.({ projection: projector.name, phase: 'cleared' });
     }
-    while (await this.replayBatch(entries.map((e) => e.projector), batchSize)) {
+    while (!this.options.subscription && await this.replayBatch(entries.map((e) => e.projector), batchSize)) {
       // keep going until no projector has anything left to read
     }
     await this.catchUp();

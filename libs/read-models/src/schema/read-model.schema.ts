@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { applySchemaOnce } from '@rectify/event-store';
 import { DISCIPLINE_READ_MODEL_STATEMENTS } from './discipline-read-model.schema';
 import { FINDING_WORKFLOW_STATEMENTS } from '../views/finding-view.definition';
 
@@ -25,18 +26,7 @@ const STATEMENTS = [
   ...FINDING_WORKFLOW_STATEMENTS,
 ];
 
-/** Creates the read-model tables (idempotent; safe when several engines boot at once). */
+/** Creates the read-model tables (once per schema version; safe when several engines boot at once). */
 export async function migrateReadModels(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('rectify:read-models:migrate'))`);
-    for (const statement of STATEMENTS) await client.query(statement);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  await applySchemaOnce(pool, 'read-models', STATEMENTS);
 }

@@ -27,7 +27,13 @@ export interface ProcessManager<S, E extends { type: string; data: unknown }, X 
   route(event: RecordedEvent): string | null;
   initialState(): S;
   evolve(state: S, event: E | ProcessTimerFired): S;
-  context(input: ProcessInput, state: S, tx: PoolClient): Promise<X>;
+  /**
+   * Optional: facts for a whole subscription batch read at once (one round trip instead of
+   * one per event), inside the batch's transaction; handed to `context` of that batch's
+   * events (timer firings get undefined). Must not keep state between calls.
+   */
+  prefetch?(events: readonly RecordedEvent[], tx: PoolClient): Promise<unknown>;
+  context(input: ProcessInput, state: S, tx: PoolClient, prefetched?: unknown): Promise<X>;
   decide(input: ProcessInput, state: S, context: X): E[];
   timers(state: S): TimerRequest[];
 }

@@ -12,48 +12,17 @@ export interface StepOptions {
 
 export type StepOutcome = 'decided' | 'nothing' | 'duplicate' | 'stale' | 'busy';
 
-/** Serialises every writer of one process instance (subscription, timer pollers, engines). */
-async function lockProcess(tx: PoolClient, streamId: string, wait: boolean): Promise<boolean> {
-  if (wait) {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
-    return true;
-  }
+/**
+ * Per-instance mutual exclusion with the subscription (applyEventBatch holds the same
+ * advisory lock, waiting) and other pollers: a poller only tries, and skips a busy instance.
+ */
+async function tryLockProcess(tx: PoolClient, streamId: string): Promise<boolean> {
   const { rows } = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked', [streamId]);
   return rows[0].locked;
 }
 
 function fold(pm: AnyProcessManager, history: readonly RecordedEvent[]): unknown {
   return history.reduce((state, e) => pm.evolve(state, { type: e.type, data: e.data }), pm.initialState());
-}
-
-/** One log event into one process instance, inside the subscription's transaction. */
-export async function applyEvent(tx: PoolClient, pm: AnyProcessManager, processId: string, event: RecordedEvent, options: StepOptions): Promise<StepOutcome> {
-  const streamId = `${pm.name}-${processId}`;
-  await lockProcess(tx, streamId, true);
-  const history = await readStreamWith(tx, streamId);
-  // Already handled (a replayed subscription): event ids derive from the input's id anyway.
-  if (history.some((e) => e.metadata.causationId === event.id)) return 'duplicate';
-  const state = fold(pm, history);
-  const input: ProcessInput = { kind: 'event', event };
-  const decided = pm.decide(input, state, await pm.context(input, state, tx));
-  if (decided.length === 0) return 'nothing';
-  const newEvents = decided.map((d, i): NewEvent => ({
-    id: deterministicUuid('process', pm.name, event.id, String(i)),
-    type: d.type,
-    data: d.data as Record<string, unknown>,
-    occurredAt: event.occurredAt,
-    metadata: {
-      actorId: `process:${pm.name}`,
-      role: 'system',
-      unitId: null,
-      commandId: `process:${pm.name}:${event.id}`,
-      correlationId: event.metadata.correlationId,
-      causationId: event.id,
-      reason: null,
-    },
-  }));
-  await append(tx, pm, processId, streamId, history, newEvents, options);
-  return 'decided';
 }
 
 /**
@@ -65,7 +34,7 @@ export async function applyEvent(tx: PoolClient, pm: AnyProcessManager, processI
  * no longer wants, or that already fired, is dropped without effect (stale).
  */
 export async function fireTimer(tx: PoolClient, pm: AnyProcessManager, row: TimerRow, options: StepOptions): Promise<{ outcome: StepOutcome; fired: number }> {
-  if (!(await lockProcess(tx, row.streamId, false))) return { outcome: 'busy', fired: 0 };
+  if (!(await tryLockProcess(tx, row.streamId))) return { outcome: 'busy', fired: 0 };
   const history = await readStreamWith(tx, row.streamId);
   const firedIds = new Set(history.filter((e) => e.type === PROCESS_TIMER_FIRED).map((e) => String(e.data.timerId)));
   let state = fold(pm, history);
@@ -114,20 +83,4 @@ function dueTimers(pm: AnyProcessManager, state: unknown, streamId: string, now:
     .filter((t) => Date.parse(t.dueAt) <= now.getTime())
     .map((t) => ({ ...t, timerId: timerIdOf(streamId, t) }))
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.key.localeCompare(b.key));
-}
-
-async function append(
-  tx: PoolClient,
-  pm: AnyProcessManager,
-  processId: string,
-  streamId: string,
-  history: readonly RecordedEvent[],
-  newEvents: NewEvent[],
-  options: StepOptions,
-): Promise<unknown> {
-  const version = history.length === 0 ? 0 : history[history.length - 1].version;
-  const result = await appendInTransaction(tx, streamId, newEvents, { expectedVersion: version }, new Date(Math.trunc(options.now.getTime())));
-  const state = fold(pm, [...history, ...result.events]);
-  await syncTimers(tx, pm.name, processId, streamId, pm.timers(state), history.length === 0);
-  return state;
 }

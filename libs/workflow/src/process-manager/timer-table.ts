@@ -16,12 +16,49 @@ export interface TimerRow {
 export const timerIdOf = (streamId: string, request: TimerRequest): string =>
   deterministicUuid('timer', streamId, request.key, new Date(request.dueAt).toISOString());
 
+export interface WantedTimers {
+  processId: string;
+  streamId: string;
+  /** Had events before: it may have rows to delete (a process new in this transaction has none). */
+  existed: boolean;
+  timers: readonly TimerRequest[];
+}
+
 /**
- * Makes the process's rows match `wanted`. Rows another worker holds (being fired right now)
- * are skipped rather than waited for — no lock cycles between workers; such a row, if no
- * longer wanted, is recognised as stale when it fires and is dropped without effect.
+ * Makes the rows of each given process match its wanted timers, for any number of processes
+ * in ONE statement. Rows another worker holds (being fired right now) are skipped rather than
+ * waited for — no lock cycles between workers; such a row, if no longer wanted, is recognised
+ * as stale when it fires and is dropped without effect. The caller holds each process's lock.
  */
-export async function syncTimers(
+export async function syncTimersOfMany(tx: ClientBase, process: string, processes: readonly WantedTimers[]): Promise<void> {
+  const rows = processes.flatMap((p) => p.timers.map((t) => ({ p, t, id: timerIdOf(p.streamId, t) })));
+  const deleteFrom = processes.filter((p) => p.existed).map((p) => p.streamId);
+  if (rows.length === 0 && deleteFrom.length === 0) return;
+  await tx.query(
+    `WITH wanted AS (
+       SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS t(id, process_id, stream_id, key, due_at)
+     ), unwanted AS (
+       DELETE FROM workflow_timers WHERE timer_id IN (
+         SELECT timer_id FROM workflow_timers
+          WHERE stream_id = ANY($7::text[]) AND timer_id NOT IN (SELECT id FROM wanted) FOR UPDATE SKIP LOCKED)
+     )
+     INSERT INTO workflow_timers (timer_id, process, process_id, stream_id, timer_key, due_at, fire_at)
+     SELECT id, $1, process_id, stream_id, key, due_at, due_at FROM wanted
+     ON CONFLICT (timer_id) DO NOTHING`,
+    [
+      process,
+      rows.map((r) => r.id),
+      rows.map((r) => r.p.processId),
+      rows.map((r) => r.p.streamId),
+      rows.map((r) => r.t.key),
+      rows.map((r) => new Date(r.t.dueAt).toISOString()),
+      deleteFrom,
+    ],
+  );
+}
+
+/** One process's rows (see syncTimersOfMany). */
+export function syncTimers(
   tx: ClientBase,
   process: string,
   processId: string,
@@ -30,20 +67,7 @@ export async function syncTimers(
   /** A process that had no events has no rows yet: skip the delete. */
   isNew = false,
 ): Promise<void> {
-  const ids = wanted.map((t) => timerIdOf(streamId, t));
-  if (!isNew) await tx.query(
-    `DELETE FROM workflow_timers WHERE timer_id IN (
-       SELECT timer_id FROM workflow_timers WHERE stream_id = $1 AND timer_id <> ALL($2::uuid[]) FOR UPDATE SKIP LOCKED)`,
-    [streamId, ids],
-  );
-  if (wanted.length === 0) return;
-  await tx.query(
-    `INSERT INTO workflow_timers (timer_id, process, process_id, stream_id, timer_key, due_at, fire_at)
-     SELECT t.id, $1, $2, $3, t.key, t.due_at, t.due_at
-       FROM unnest($4::uuid[], $5::text[], $6::timestamptz[]) AS t(id, key, due_at)
-     ON CONFLICT (timer_id) DO NOTHING`,
-    [process, processId, streamId, ids, wanted.map((t) => t.key), wanted.map((t) => new Date(t.dueAt).toISOString())],
-  );
+  return syncTimersOfMany(tx, process, [{ processId, streamId, existed: !isNew, timers: wanted }]);
 }
 
 /** Due rows of these process managers, oldest first, row-locked; rows locked by other workers are skipped. */

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { CheckpointedSubscription, type EventWakeUp, type SubscriptionStatus } from '@rectify/event-store';
 import type { Clock } from '../clock/clock';
 import type { AnyProcessManager } from './process-manager';
-import { applyEvent } from './process-step';
+import { applyEventBatch } from './process-batch';
 import { TimerPoller, type FireRound } from './timer-poller';
 import { timerTableStatus, type TimerRow, type TimerTableStatus } from './timer-table';
 
@@ -47,12 +47,7 @@ export class WorkflowRuntime {
           maxBackoffMs: options.maxBackoffMs,
           wakeUp: options.wakeUp,
           onError: (error, name) => options.onError?.(error, name),
-          handle: async (batch, tx) => {
-            for (const event of batch) {
-              const processId = pm.route(event);
-              if (processId !== null) await applyEvent(tx, pm, processId, event, { now: options.clock.now() });
-            }
-          },
+          handle: async (batch, tx) => void (await applyEventBatch(tx, pm, batch, { now: options.clock.now() })),
         }),
     );
     this.poller = new TimerPoller({

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { applySchemaOnce } from '@rectify/event-store';
 
 /**
  * Timers of every process manager. `fire_at` is when a poller may next try it (due_at, later
@@ -45,18 +46,7 @@ const STATEMENTS = [
    )`,
 ];
 
-/** Idempotent, advisory-locked: safe when several engines boot at once. */
+/** Once per schema version, advisory-locked: safe when several engines boot at once. */
 export async function migrateWorkflow(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('rectify:workflow:migrate'))`);
-    for (const statement of STATEMENTS) await client.query(statement);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  await applySchemaOnce(pool, 'workflow', STATEMENTS);
 }

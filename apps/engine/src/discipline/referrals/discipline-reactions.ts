@@ -17,6 +17,7 @@ import { CLOCK, CommandRunner, loadAggregate, type Clock } from '@rectify/workfl
 import { PG_POOL } from '../../database';
 import { DecisionExecutor } from '../cases/execute-decision/decision-executor';
 import { DISCIPLINE_SYSTEM, ReferralOpener } from './referral-opener';
+import { UNIT_OVERDUE_TRIGGERS, UnitOverdueReferrals } from './unit-overdue-referrals';
 
 const logger = new Logger('Discipline');
 export const DISCIPLINE_REACTION_TYPES = [
@@ -26,6 +27,7 @@ export const DISCIPLINE_REACTION_TYPES = [
   'EvaluationRecorded',
   'EvaluationCorrected',
   'DecisionExecutionDue',
+  ...UNIT_OVERDUE_TRIGGERS,
 ];
 
 /**
@@ -45,6 +47,7 @@ export class DisciplineReactions implements OnApplicationBootstrap, OnApplicatio
     private readonly runner: CommandRunner,
     private readonly referrals: ReferralOpener,
     private readonly executor: DecisionExecutor,
+    private readonly unitOverdue: UnitOverdueReferrals,
   ) {
     this.subscription = new CheckpointedSubscription({
       name: 'process:discipline-reactions',
@@ -99,6 +102,11 @@ export class DisciplineReactions implements OnApplicationBootstrap, OnApplicatio
       case 'EvaluationRecorded':
       case 'EvaluationCorrected':
         if (data.periodKind === 'year') await this.consecutiveNotCompleted(data.officialId as string, event.id);
+        return;
+      case 'FindingMarkedOverdue':
+      case 'RemediationClockResumed':
+        // unit_overdue: the finding may now be overdue; count the unit's findings overdue at once.
+        await this.unitOverdue.check(data.findingId as string, event.id);
         return;
       case 'DecisionExecutionDue':
         // The decision-execution process's timer fired: carry the decision out (idempotent, resumable).

@@ -67,11 +67,16 @@ export class ReferralOpener {
     return caseId;
   }
 
-  /** Grounds already referred against this official under this rule (from the case read model). */
+  /**
+   * Grounds already referred against this official under this rule, from the committed
+   * CaseOpened events themselves (not the lagging rm_cases read model): a case opened a moment
+   * ago by an earlier input always counts, so overlapping grounds never open a second case.
+   * A ground later withdrawn from its case still counts as used.
+   */
   async usedGrounds(officialId: string, rule: ReferralRule): Promise<Set<string>> {
     const { rows } = await this.pool.query<{ id: string }>(
-      `SELECT g->>'id' AS id FROM rm_cases, jsonb_array_elements(state->'grounds') g
-        WHERE subject_official_id = $1 AND state->'origin'->>'rule' = $2`,
+      `SELECT g->>'id' AS id FROM events, jsonb_array_elements(data->'grounds') g
+        WHERE type = 'CaseOpened' AND data->'subject'->>'officialId' = $1 AND data->'origin'->>'rule' = $2`,
       [officialId, rule],
     );
     return new Set(rows.map((r) => r.id));

@@ -9,7 +9,8 @@ export type InboxReason =
   | 'decide_extension'
   | 'verify'
   | 'escalated'
-  | 'referred';
+  | 'referred'
+  | 'responsible';
 
 export interface InboxItem {
   findingId: string;
@@ -49,7 +50,8 @@ const DUE_SOON_WORKING_DAYS = 3;
  * Who acts: a unit head for units they head (acknowledge, plan, evidence); the team lead of
  * the finding's team (disputes, extension requests, verification); inspectors of that team
  * (verification); anyone an escalation was addressed to; board members and secretaries for
- * referrals (level 3).
+ * referrals (level 3); any official named responsible for an open finding (so findings handed
+ * to a successor reach them).
  */
 export async function inboxFor(pool: Pool, actor: Actor, calendar: BusinessCalendar, now: Date): Promise<InboxItem[]> {
   const [headed, ownUnit] = await Promise.all([
@@ -67,7 +69,8 @@ export async function inboxFor(pool: Pool, actor: Actor, calendar: BusinessCalen
        LEFT JOIN rm_inspections i ON i.id = f.inspection_id
       WHERE f.status NOT IN ('closed', 'withdrawn')
         AND (f.unit_id = ANY($1::text[]) OR COALESCE(w.team_id, i.team_id) = ANY($2::text[])
-             OR w.escalated_to ? $3 OR ($4 AND w.escalation_level = 3))
+             OR w.escalated_to ? $3 OR ($4 AND w.escalation_level = 3)
+             OR f.state->'responsibleOfficialIds' ? $3)
       LIMIT 500`,
     [units, teams, actor.id, board],
   );
@@ -98,6 +101,7 @@ function toItem(row: Row, actor: Actor, units: string[], teams: string[], board:
   }
   if ((row.escalated_to ?? []).includes(actor.id)) reasons.push('escalated');
   if (board && row.escalation_level === 3) reasons.push('referred');
+  if (f.responsibleOfficialIds.includes(actor.id)) reasons.push('responsible');
   if (reasons.length === 0) return null;
   const dueAt = row.due_at?.toISOString() ?? null;
   const acknowledgeBy = row.acknowledge_by?.toISOString() ?? null;

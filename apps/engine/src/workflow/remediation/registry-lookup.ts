@@ -27,23 +27,58 @@ function fold<E, S>(decider: Folding<E, S>, events: readonly { type: string; dat
   return events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
 }
 
-/** Unit, deadline policy and (optionally) inspection in one round trip: the start of a process. */
-export async function loadStartFacts(
-  tx: ClientBase,
-  unitId: string,
-  inspectionId: string,
-): Promise<{ unit: UnitState; policy: DeadlinePolicyState; inspection: InspectionState }> {
-  const streams = [unitStream(unitId), DEADLINE_POLICY_STREAM, inspectionStream(inspectionId)];
+export interface StartFacts {
+  unit: UnitState;
+  policy: DeadlinePolicyState;
+  inspection: InspectionState;
+  /** The unit's supervising authority (configured supervising unit, else parent), as it stands now. */
+  authority: UnitState | null;
+}
+
+/**
+ * Unit, deadline policy, inspection and the unit's supervising-authority unit of every given
+ * start in ONE round trip (a whole subscription batch). The authority candidates are every
+ * unit any of the unit's events named as parent or supervising unit; the folded unit state
+ * says which one holds now. Keyed by startKey(unitId, inspectionId).
+ */
+export async function loadStartFactsOfMany(tx: ClientBase, starts: readonly { unitId: string; inspectionId: string }[]): Promise<Map<string, StartFacts>> {
+  const facts = new Map<string, StartFacts>();
+  if (starts.length === 0) return facts;
+  const units = [...new Set(starts.map((s) => unitStream(s.unitId)))];
+  const streams = [...units, DEADLINE_POLICY_STREAM, ...new Set(starts.map((s) => inspectionStream(s.inspectionId)))];
   const { rows } = await tx.query<{ stream_id: string; type: string; data: unknown }>(
-    'SELECT stream_id, type, data FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, version',
-    [streams],
+    `WITH wanted AS (
+       SELECT unnest($1::text[]) AS stream_id
+       UNION
+       SELECT 'unit-' || named.unit_id FROM events e,
+              LATERAL (VALUES (e.data->>'parentUnitId'), (e.data->>'supervisingUnitId')) AS named(unit_id)
+        WHERE e.stream_id = ANY($2::text[]) AND named.unit_id IS NOT NULL
+     )
+     SELECT stream_id, type, data FROM events WHERE stream_id IN (SELECT stream_id FROM wanted) ORDER BY stream_id, version`,
+    [streams, units],
   );
-  const of = (id: string) => rows.filter((r) => r.stream_id === id);
-  return {
-    unit: fold<UnitEvent, UnitState>(unitDecider, of(streams[0])),
-    policy: fold<DeadlinePolicyEvent, DeadlinePolicyState>(deadlinePolicyDecider, of(streams[1])),
-    inspection: fold<InspectionEvent, InspectionState>(inspectionDecider, of(streams[2])),
-  };
+  const byStream = new Map<string, typeof rows>();
+  for (const row of rows) byStream.set(row.stream_id, [...(byStream.get(row.stream_id) ?? []), row]);
+  const of = (id: string) => byStream.get(id) ?? [];
+  const policy = fold<DeadlinePolicyEvent, DeadlinePolicyState>(deadlinePolicyDecider, of(DEADLINE_POLICY_STREAM));
+  for (const { unitId, inspectionId } of starts) {
+    const unit = fold<UnitEvent, UnitState>(unitDecider, of(unitStream(unitId)));
+    const authorityId = unit.status === 'absent' ? null : (unit.supervisingUnitId ?? unit.parentUnitId);
+    facts.set(startKey(unitId, inspectionId), {
+      unit,
+      policy,
+      inspection: fold<InspectionEvent, InspectionState>(inspectionDecider, of(inspectionStream(inspectionId))),
+      authority: authorityId ? fold<UnitEvent, UnitState>(unitDecider, of(unitStream(authorityId))) : null,
+    });
+  }
+  return facts;
+}
+
+export const startKey = (unitId: string, inspectionId: string): string => `${unitId}/${inspectionId}`;
+
+/** One start's facts (see loadStartFactsOfMany). */
+export async function loadStartFacts(tx: ClientBase, unitId: string, inspectionId: string): Promise<StartFacts> {
+  return (await loadStartFactsOfMany(tx, [{ unitId, inspectionId }])).get(startKey(unitId, inspectionId))!;
 }
 
 export const loadUnit = (tx: ClientBase, unitId: string) => load<UnitEvent, UnitState>(tx, unitDecider, unitStream(unitId));
@@ -56,10 +91,13 @@ export async function unitHeadOf(tx: ClientBase, unitId: string, unit?: UnitStat
   return { officialId: state.status === 'absent' ? null : state.headOfficialId, unitId, role: 'unit_head' };
 }
 
-/** The supervising authority: the configured supervising unit's head, else the parent unit's head. */
-export async function supervisorOf(tx: ClientBase, unit: UnitState): Promise<Addressee> {
-  const authority = unit.status === 'absent' ? null : (unit.supervisingUnitId ?? unit.parentUnitId);
-  if (!authority) return { officialId: null, unitId: null, role: 'supervising_authority' };
-  const head = await unitHeadOf(tx, authority);
+/**
+ * The supervising authority: the configured supervising unit's head, else the parent unit's
+ * head. `authority` is that unit's state when the caller already loaded it (loadStartFacts).
+ */
+export async function supervisorOf(tx: ClientBase, unit: UnitState, authority?: UnitState | null): Promise<Addressee> {
+  const authorityId = unit.status === 'absent' ? null : (unit.supervisingUnitId ?? unit.parentUnitId);
+  if (!authorityId) return { officialId: null, unitId: null, role: 'supervising_authority' };
+  const head = await unitHeadOf(tx, authorityId, authority ?? undefined);
   return { ...head, role: 'supervising_authority' };
 }

@@ -12,7 +12,7 @@ import {
   type RemediationState,
 } from '@rectify/domain';
 import type { Clock, ProcessInput, ProcessManager } from '@rectify/workflow';
-import { loadStartFacts, loadUnit, supervisorOf, unitHeadOf } from './registry-lookup';
+import { loadStartFacts, loadStartFactsOfMany, loadUnit, startKey, supervisorOf, unitHeadOf, type StartFacts } from './registry-lookup';
 
 export interface RemediationProcessDeps {
   clock: Clock;
@@ -32,22 +32,29 @@ export function remediationProcessManager(deps: RemediationProcessDeps): Process
     initialState: remediationProcess.initialState,
     evolve: remediationProcess.evolve,
     timers: remediationProcess.timers,
-    context: (input, state, tx) => context(deps, input, state, tx),
+    prefetch: (events, tx) => loadStartFactsOfMany(tx, events.filter((e) => e.type === 'FindingRecorded').map((e) => ({ unitId: String(e.data.unitId), inspectionId: String(e.data.inspectionId) }))),
+    context: (input, state, tx, prefetched) => context(deps, input, state, tx, prefetched as Map<string, StartFacts> | undefined),
     decide: (input, state, ctx) => remediationProcess.decide(toDomainInput(input, ctx), state),
   };
 }
 
-async function context(deps: RemediationProcessDeps, input: ProcessInput, state: RemediationState, tx: PoolClient): Promise<RemediationContext> {
+async function context(
+  deps: RemediationProcessDeps,
+  input: ProcessInput,
+  state: RemediationState,
+  tx: PoolClient,
+  prefetched: Map<string, StartFacts> | undefined,
+): Promise<RemediationContext> {
   const recorded = input.kind === 'event' && input.event.type === 'FindingRecorded' ? (input.event.data as Extract<FindingEvent, { type: 'FindingRecorded' }>['data']) : null;
   const starting = recorded !== null && state.status === 'absent';
   const unitId = recorded?.unitId ?? (state.status === 'absent' ? null : state.unitId);
-  const facts = starting ? await loadStartFacts(tx, recorded.unitId, recorded.inspectionId) : null;
+  const facts = starting ? (prefetched?.get(startKey(recorded.unitId, recorded.inspectionId)) ?? (await loadStartFacts(tx, recorded.unitId, recorded.inspectionId))) : null;
   const unit = facts?.unit ?? (unitId ? await loadUnit(tx, unitId) : null);
   const base = {
     now: deps.clock.now().toISOString(),
     calendar: await deps.calendar(),
     unitHead: unit && unitId ? await unitHeadOf(tx, unitId, unit) : { officialId: null, unitId: null, role: 'unit_head' as const },
-    supervisor: unit ? await supervisorOf(tx, unit) : { officialId: null, unitId: null, role: 'supervising_authority' as const },
+    supervisor: unit ? await supervisorOf(tx, unit, facts?.authority) : { officialId: null, unitId: null, role: 'supervising_authority' as const },
   };
   if (!facts || !recorded) return base;
   const rules = resolveRemediationRules(facts.policy.policy, facts.policy.revision, {

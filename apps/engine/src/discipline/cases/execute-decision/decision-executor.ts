@@ -108,7 +108,7 @@ export class DecisionExecutor {
           const official = await this.facts.official(step.officialId);
           await this.runner.execute({ ...exec, streamId: unitStream(step.unitId), decider: unitDecider,
             request: { actorId: SYSTEM.id, body: step },
-            command: async () => ({ type: 'AppointUnitHead' as const, data: { unitId: step.unitId, officialId: step.officialId, officialUnitId: official.unitId }, metadata }) });
+            command: async () => ({ type: 'AppointUnitHead' as const, data: { unitId: step.unitId, officialId: step.officialId, officialUnitId: official.unitId, officialStatus: official.status }, metadata }) });
           break;
         }
         case 'hand_over_finding':

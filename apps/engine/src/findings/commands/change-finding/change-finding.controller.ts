@@ -71,7 +71,7 @@ export class ChangeFindingController {
   @ApiOperation({ summary: 'The unit submits evidence of remediation' })
   @ApiOkResponse({ type: FindingResponse })
   evidence(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SubmitEvidenceRequest, @CommandRequest() request: RequestContext) {
-    const attachments = (body.attachments ?? []).map((a) => ({ name: a.name, sha256: a.sha256, ...(a.url ? { url: a.url } : {}) }));
+    const attachments = (body.attachments ?? []).map((a) => ({ name: a.name, sha256: a.sha256, ...(a.url ? { url: a.url } : {}), ...(a.size !== undefined ? { size: a.size } : {}), ...(a.mediaType ? { mediaType: a.mediaType } : {}) }));
     return this.change(id, { type: 'SubmitRemediationEvidence', data: { description: body.description, attachments } }, request);
   }
 

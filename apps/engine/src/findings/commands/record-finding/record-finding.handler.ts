@@ -56,7 +56,7 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
           title: body.title,
           description: body.description,
           responsibleOfficialIds: officials,
-          evidence: (body.evidence ?? []).map((e) => ({ name: e.name, sha256: e.sha256, ...(e.url ? { url: e.url } : {}) })),
+          evidence: (body.evidence ?? []).map((e) => ({ name: e.name, sha256: e.sha256, ...(e.url ? { url: e.url } : {}), ...(e.size !== undefined ? { size: e.size } : {}), ...(e.mediaType ? { mediaType: e.mediaType } : {}) })),
           observedAt: body.observedAt,
         },
         metadata: commandContext(request, this.clock),

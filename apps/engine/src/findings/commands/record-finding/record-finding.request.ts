@@ -4,12 +4,14 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
   Length,
   Matches,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { FINDING_CATEGORIES, FINDING_SEVERITIES, type FindingCategory, type FindingSeverity } from '@rectify/domain';
@@ -28,6 +30,17 @@ export class EvidenceReferenceRequest {
   @IsOptional()
   @IsUrl({ require_protocol: true })
   url?: string;
+
+  @ApiPropertyOptional({ description: 'Bytes (from POST /evidence)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  size?: number;
+
+  @ApiPropertyOptional({ example: 'image/jpeg', description: 'Media type (from POST /evidence)' })
+  @IsOptional()
+  @Matches(/^[a-z0-9.+-]+\/[a-z0-9.+-]{1,100}$/i, { message: 'mediaType must be a media type such as image/jpeg' })
+  mediaType?: string;
 }
 
 export class RecordFindingRequest {

@@ -42,7 +42,8 @@ export class AppointUnitHeadHandler implements ICommandHandler<AppointUnitHeadCo
         unitId,
         officialId,
         // The decider compares it with the unit; an unknown official is refused in authorize below.
-        officialUnitId: official.state.status === 'active' ? official.state.unitId : '',
+        officialUnitId: official.state.status === 'absent' ? '' : official.state.unitId,
+        officialStatus: official.state.status === 'inactive' ? 'inactive' : 'active',
       },
       metadata: commandContext(request, this.clock),
     };

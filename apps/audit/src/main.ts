@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig, type EngineConfig } from '../../engine/src/config';
+import { createEngineApp } from '../../engine/src/http/engine-app';
+import { AUDIT_MODULES } from './audit.service-modules';
+
+const logger = new Logger('AuditService');
+
+/**
+ * The audit service alone. It shares only the database with the other services (the event
+ * store, and Kafka when configured), so DATABASE_URL is required: an embedded PostgreSQL of
+ * its own would be a partial system nobody else writes to. Bad config: exit 1, variable named.
+ */
+async function bootstrap(): Promise<void> {
+  let config: EngineConfig;
+  try {
+    config = loadConfig();
+    if (!config.databaseUrl) throw new ConfigError(['DATABASE_URL is required to run the audit service alone (`npm start` runs the all-in-one engine)']);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createEngineApp(config, { service: { features: AUDIT_MODULES, devClock: false } });
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  logger.log(`Rectify audit service listening on http://${config.host}:${config.port} (auth: ${config.auth.mode})`);
+}
+
+bootstrap().catch((error: unknown) => {
+  logger.fatal(`audit service failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
