@@ -125,6 +125,7 @@ run('disciplinary board screens in Chromium', () => {
       for (const label of ['Disciplinary case opened', 'Hearing scheduled', 'Hearing recorded', 'Vote cast', 'Disciplinary board secretary']) expect(en).toContain(label);
       expect(en).toMatch(/(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{2}\/\d{2}\/\d{4}/);
       expect(en).not.toContain('Mở vụ việc kỷ luật');
+      await page.getByText('Done: Cast vote.').waitFor(); // the notice follows the language too
       await page.getByRole('row', { name: 'Reprimand 3' }).waitFor();
       await expectAccessible(page);
       await screenshot(page, 'board-case-en');

@@ -27,16 +27,17 @@ const PATHS: Record<CaseAction, string> = {
 export function CaseActions({ kase, onChanged }: { kase: DisciplinaryCase; onChanged(): void }) {
   const { t } = useI18n();
   const { session } = useSession();
-  const [done, setDone] = useState<string | null>(null);
+  // The action, not its text: the notice follows a language switch.
+  const [done, setDone] = useState<CaseAction | null>(null);
   if (!session) return null;
   const actions = availableCaseActions(kase, session.role, session.sub);
   return (
     <section aria-labelledby="case-actions" className="card">
       <h2 id="case-actions">{t('finding.actions')}</h2>
-      {done ? <Notice tone="success">{done}</Notice> : null}
+      {done ? <Notice tone="success">{t('action.done', { action: t(LABELS[done]) })}</Notice> : null}
       {actions.length === 0 ? <p>{t('cases.noActions')}</p> : null}
       {actions.map((a) => (
-        <CaseActionForm key={`${a}-${kase.version}`} action={a} kase={kase} onDone={() => { setDone(t('action.done', { action: t(LABELS[a]) })); onChanged(); }} />
+        <CaseActionForm key={`${a}-${kase.version}`} action={a} kase={kase} onDone={() => { setDone(a); onChanged(); }} />
       ))}
     </section>
   );

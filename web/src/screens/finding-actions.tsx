@@ -43,19 +43,20 @@ export function FindingActions({ finding, onDone, onConflict }: { finding: Findi
   const { t } = useI18n();
   const { session } = useSession();
   const caps = useCapabilities();
-  const [done, setDone] = useState<string | null>(null);
+  // The action, not its text: the notice follows a language switch.
+  const [done, setDone] = useState<ActionName | null>(null);
   const extensionRoute = caps.find(/^POST \/api\/v1\/findings\/\{\}\/extension/);
   const actions = (Object.keys(AVAILABLE) as ActionName[]).filter(
     (a) => session && AVAILABLE[a].statuses.includes(finding.status) && AVAILABLE[a].roles.includes(session.role) && (a !== 'extension' || extensionRoute),
   );
   const finish = (action: ActionName, next: Finding) => {
-    setDone(t('action.done', { action: t(LABELS[action]) }));
+    setDone(action);
     onDone(next);
   };
   return (
     <section aria-labelledby="finding-actions" className="card">
       <h2 id="finding-actions">{t('finding.actions')}</h2>
-      {done ? <Notice tone="success">{done}</Notice> : null}
+      {done ? <Notice tone="success">{t('action.done', { action: t(LABELS[done]) })}</Notice> : null}
       {actions.length === 0 ? <p className="muted">{t('finding.noActions')}</p> : null}
       {actions.map((a) => (
         <ActionForm key={a} action={a} finding={finding} extensionRoute={extensionRoute} onDone={(next) => finish(a, next)} onConflict={onConflict} />

@@ -7,8 +7,8 @@ export interface Datum {
 
 const BAR_HEIGHT = 22;
 const GAP = 6;
-const LABEL_WIDTH = 150;
-const WIDTH = 460;
+const LABEL_WIDTH = 200;
+const WIDTH = 520;
 
 /**
  * Horizontal bars as inline SVG (no chart library). The SVG is an image with a text
@@ -28,7 +28,7 @@ export function BarChart({ title, data }: { title: string; data: Datum[] }) {
         return (
           <g key={d.label}>
             <text x={LABEL_WIDTH - 6} y={y + BAR_HEIGHT * 0.7} textAnchor="end" className="chart-label">
-              {d.label.length > 24 ? `${d.label.slice(0, 23)}…` : d.label}
+              {d.label.length > 28 ? `${d.label.slice(0, 27)}…` : d.label}
             </text>
             <rect x={LABEL_WIDTH} y={y} width={Math.max(w, d.value > 0 ? 2 : 0)} height={BAR_HEIGHT} className="chart-bar" rx={3} />
             <text x={LABEL_WIDTH + w + 6} y={y + BAR_HEIGHT * 0.7} className="chart-value">
