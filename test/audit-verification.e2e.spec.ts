@@ -66,9 +66,12 @@ describe('audit trail verification: four ways of tampering, each named at its ex
       await post(`/findings/${finding}/acknowledgement`, head, {}).expect(200);
     }
     await engine.catchUp();
-    const witness = engine.app.get<{ catchUp(): Promise<void>; checkpointNow(): Promise<void> }>(AUDIT_CHAIN_WITNESS);
+    const witness = engine.app.get<{ catchUp(): Promise<void>; checkpointNow(): Promise<void>; stop(): Promise<void> }>(AUDIT_CHAIN_WITNESS);
     await witness.catchUp();
     await witness.checkpointNow();
+    // The ledger is now fixed: stop the live witness so it cannot record a forged event in the
+    // moment between a tamper and its restore (that would make the next test's store differ).
+    await witness.stop();
   });
 
   afterAll(async () => {
