@@ -105,7 +105,7 @@ run('web app in Chromium', () => {
       expect(stored.headers['content-type']).toBe('image/png');
       expect(Buffer.compare(stored.body as Buffer, PHOTO)).toBe(0);
       // …and the finding screen shows it: fetched with the bearer token, the hash checked by the server.
-      await page.getByRole('button', { name: 'Xem tệp niem-yet.png' }).click();
+      await page.getByRole('button', { name: 'Mở niem-yet.png' }).click();
       await page.getByRole('img', { name: 'niem-yet.png' }).waitFor();
       expect(await page.getByText('Chờ tiếp thu').count()).toBeGreaterThan(0);
       await screenshot(page, 'inspector-finding-phone');

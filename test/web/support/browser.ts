@@ -66,13 +66,31 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 const A11Y_CHECK = readFileSync(join(__dirname, 'a11y-check.browser.js'), 'utf8');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
 
 /**
- * Accessibility checks in place of axe-core (not installed): every visible form control has
- * an accessible name from a label (or aria-label/labelledby), every button and link has a
- * name, aria-describedby points at existing elements, the page has exactly one h1 and a main
- * landmark, and <html lang> is set. Returns the problems found (empty when none).
+ * Accessibility problems of the current page (empty when none): axe-core's serious and
+ * critical violations (WCAG 2 A/AA rules), plus our own checks — every visible form control
+ * has an accessible name, every button and link has a name, aria-describedby points at
+ * existing elements, exactly one h1 and a main landmark, and <html lang> is set.
  */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
-  return (await page.evaluate(A11Y_CHECK)) as string[];
+  const own = (await page.evaluate(A11Y_CHECK)) as string[];
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations;
+  })) as AxeViolation[];
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(', ')})`);
+  return [...own, ...serious];
 }

@@ -49,7 +49,7 @@ function EvidenceFile({ item }: { item: EvidenceItem }) {
       <code title={`${t('evidence.hash')}: ${item.sha256}`} data-sha256={item.sha256}>{item.sha256.slice(0, 12)}…</code>
       {!stored && <span className="muted"> · {t('evidence.notStored')}</span>}
       {stored && !url && (
-        <button type="button" className="link" onClick={open} disabled={busy} aria-label={t('evidence.view', { name: item.name })}>
+        <button type="button" className="link" onClick={open} disabled={busy} aria-label={`${t('common.open')} ${item.name}`}>
           {t('common.open')}
         </button>
       )}
