@@ -13,3 +13,4 @@ export * from './subscription/event-wake-up';
 export * from './kurrentdb';
 export { lockCheckpoint, saveCheckpoint } from './subscription/checkpoint-store';
 export { applySchemaOnce } from './postgres/schema-migration';
+export { withTransaction } from './postgres/pg-transaction';

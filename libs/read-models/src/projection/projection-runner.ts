@@ -5,6 +5,7 @@ import {
   lockCheckpoint,
   readAllWith,
   saveCheckpoint,
+  withTransaction,
   type CheckpointedSubscriptionOptions,
   type LogPosition,
   type EventWakeUp,
@@ -139,20 +140,5 @@ export class ProjectionRunner {
       }
       return true;
     });
-  }
-}
-
-async function withTransaction<T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> {
-  const tx = await pool.connect();
-  try {
-    await tx.query('BEGIN');
-    const result = await work(tx);
-    await tx.query('COMMIT');
-    return result;
-  } catch (error) {
-    await tx.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    tx.release();
   }
 }
