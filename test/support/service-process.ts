@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { freePort } from '@rectify/testing';
 
 const ROOT = resolve(__dirname, '../..');
-export type ServiceName = 'inspection' | 'workflow' | 'discipline' | 'audit';
+/** A service of apps/, or 'engine' for the all-in-one process. */
+export type ServiceName = 'engine' | 'inspection' | 'workflow' | 'discipline' | 'audit';
 
 export interface ServiceProcess {
   name: ServiceName;
