@@ -7,7 +7,7 @@ import { engineClient, startEngineProcess, type EngineProcess } from './support/
  * and escalations are written, restart, and a second engine on the same database — every due
  * reminder and escalation happens exactly once.
  */
-const FINDINGS = 80;
+const FINDINGS = 160;
 /**
  * Timer firings per finding: acknowledgement, 2 reminders, 3 escalation levels. (The overdue
  * timer shares level 1's instant; level 1 fires first and marks the finding overdue.)
@@ -71,7 +71,7 @@ describe('timers survive SIGKILL and run exactly once across engines', () => {
 
     // Jump past every deadline, and kill the engine while it is firing.
     const jump = api.post('/dev/clock', admin, { now: '2023-06-01T00:00:00+07:00' }).catch(() => null);
-    await until('escalations being written', async () => (await count('FindingEscalated')) >= 10);
+    await until('escalations being written', async () => (await count('FindingEscalated')) >= 1);
     await first.kill();
     await jump;
     const atKill = { fired: await count('ProcessTimerFired'), escalations: await count('FindingEscalated') };
