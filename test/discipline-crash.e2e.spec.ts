@@ -9,6 +9,8 @@ import { engineClient, startEngineProcess, type EngineProcess } from './support/
  * plan — the transfer, every handover and the case's execution events happen exactly once.
  */
 const FINDINGS = 60;
+/** The plan is the transfer, then one handover per finding: the first engine dies after this step. */
+const CRASH_AFTER_STEP = 31;
 
 jest.setTimeout(180_000);
 
@@ -40,7 +42,9 @@ describe('carrying out a decision survives SIGKILL mid-way', () => {
   }
 
   it('hands every finding over exactly once after a SIGKILL during the execution', async () => {
-    const first = await startEngineProcess(databaseUrl, '2023-03-06T09:00:00+07:00', env);
+    // The first engine kills itself (SIGKILL) right after the plan's 31st step committed: the
+    // transfer and 30 handovers are on disk, 30 handovers and the completion are not.
+    const first = await startEngineProcess(databaseUrl, '2023-03-06T09:00:00+07:00', { ...env, RECTIFY_CRASH_AT: `decision-step-done=${CRASH_AFTER_STEP}` });
     engines.push(first);
     const api = engineClient(first.base);
     const admin = await api.token('admin', 'admin-1');
@@ -78,13 +82,12 @@ describe('carrying out a decision survives SIGKILL mid-way', () => {
     const handedOver = () => count('FindingResponsibilityHandedOver', 'finding-%');
     await until('the execution timer to be scheduled', async () => Number((await pool.query(`SELECT count(*)::int AS n FROM workflow_timers WHERE stream_id = $1`, [`decision-execution-${caseId}`])).rows[0].n) === 1);
 
-    // The execution day: the timer fires, the executor starts handing findings over — kill it mid-way.
+    // The execution day: the timer fires, the executor hands findings over until its crash point kills it.
     const jump = api.post('/dev/clock', admin, { now: executesOn }).catch(() => null);
-    await until('handovers being written', async () => (await handedOver()) >= 1);
-    await first.kill();
+    expect(await first.exited).toBe('SIGKILL');
     await jump;
     const atKill = await handedOver();
-    expect(atKill).toBeLessThan(FINDINGS);
+    expect(atKill).toBe(CRASH_AFTER_STEP - 1);
     expect(await count('DecisionExecuted')).toBe(0);
 
     const second = await startEngineProcess(databaseUrl, executesOn, env);

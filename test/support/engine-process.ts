@@ -8,21 +8,27 @@ export interface EngineProcess {
   /** SIGKILL: no shutdown hook runs, transactions in flight are lost. */
   kill(): Promise<void>;
   stop(): Promise<void>;
+  /** Resolves once the process is gone, with the signal that ended it (null for a normal exit). */
+  exited: Promise<NodeJS.Signals | null>;
 }
 
 /** The real engine (apps/engine from source through SWC) as a child process on `databaseUrl`, dev auth, CLOCK=manual from clockStart. */
 export async function startEngineProcess(databaseUrl: string, clockStart: string, env: Record<string, string> = {}): Promise<EngineProcess> {
   const engine = await startServiceProcess('engine', databaseUrl, clockStart, env);
-  const exited = new Promise<void>((done) => (engine.child.exitCode !== null ? done() : engine.child.once('exit', () => done())));
+  const { child } = engine;
+  const exited = new Promise<NodeJS.Signals | null>((done) =>
+    child.exitCode !== null || child.signalCode !== null ? done(child.signalCode) : child.once('exit', (_code, signal) => done(signal)),
+  );
   return {
     child: engine.child,
     base: engine.base,
     output: engine.output,
     kill: async () => {
-      if (engine.child.exitCode === null) engine.child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
     stop: engine.stop,
+    exited,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Logger, Module, type DynamicModule, type ModuleMetadata, type OnApplicationBootstrap } from '@nestjs/common';
 import { AuthModule } from '@rectify/auth';
+import { CRASH_AT_VARIABLE } from '@rectify/workflow';
 import { EngineConfigModule, type EngineConfig } from './config';
 import { DatabaseModule, TypeOrmRootModule } from './database';
 import { DevTokenController } from './dev/dev-token.controller';
@@ -39,6 +40,8 @@ export class DevTokenModule implements OnApplicationBootstrap {
 @Module({})
 export class EngineModule {
   static register({ config, imports = [], features = FEATURE_MODULES, devClock = true }: EngineModuleOptions): DynamicModule {
+    const crashAt = process.env[CRASH_AT_VARIABLE];
+    if (crashAt) new Logger('CrashPoints').warn(`${CRASH_AT_VARIABLE}=${crashAt}: this process will SIGKILL itself at that point (crash-safety tests only).`);
     return {
       module: EngineModule,
       imports: [

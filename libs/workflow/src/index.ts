@@ -12,3 +12,4 @@ export * from './process-manager/workflow-runtime';
 export * from './notifications/notification-channel';
 export * from './notifications/webhook-channel';
 export * from './notifications/notification-dispatcher';
+export * from './crash-points/crash-points';

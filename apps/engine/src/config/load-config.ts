@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { AuthOptions } from '@rectify/auth';
+import { CRASH_AT_VARIABLE, parseCrashAt } from '@rectify/workflow';
 import { ConfigError } from './config-error';
 import { persistedDevTokenSecret } from './dev-token-secret';
 import { withDotEnv } from './dotenv';
@@ -41,12 +42,25 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   }
   const logLevel = oneOf(read, issues, 'LOG_LEVEL', LOG_LEVELS, 'log') as LogLevel;
   const auth = authOptions(read, issues, nodeEnv, dataDir);
+  crashPointsAllowed(read, issues, nodeEnv);
 
   if (issues.length > 0) throw new ConfigError(issues);
   return { nodeEnv, port, host, databaseUrl, dataDir, embeddedPgPort, auth: auth!, bodyLimit, logLevel };
 }
 
 type Read = (name: string) => string | undefined;
+
+/** RECTIFY_CRASH_AT is for crash-safety tests only: refused in production, checked elsewhere. */
+function crashPointsAllowed(read: Read, issues: string[], nodeEnv: NodeEnv): void {
+  const value = read(CRASH_AT_VARIABLE);
+  if (value === undefined) return;
+  if (nodeEnv === 'production') issues.push(`${CRASH_AT_VARIABLE} must not be set when NODE_ENV=production (it makes the engine kill itself)`);
+  try {
+    parseCrashAt(value);
+  } catch (error) {
+    issues.push((error as Error).message);
+  }
+}
 
 function authOptions(read: Read, issues: string[], nodeEnv: NodeEnv, dataDir: string): AuthOptions | undefined {
   const mode = oneOf(read, issues, 'AUTH_MODE', ['dev', 'oidc'] as const, 'oidc');

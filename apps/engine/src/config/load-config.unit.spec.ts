@@ -22,6 +22,13 @@ function issuesOf(env: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
+  it('refuses crash points in production and unknown crash points anywhere', () => {
+    expect(issuesOf({ ...OIDC, NODE_ENV: 'production', RECTIFY_CRASH_AT: 'timer-fired=5' })).toContain('RECTIFY_CRASH_AT must not be set when NODE_ENV=production');
+    expect(issuesOf({ ...OIDC, RECTIFY_CRASH_AT: 'timer-fired=0' })).toContain("(got 'timer-fired=0')");
+    expect(issuesOf({ ...OIDC, RECTIFY_CRASH_AT: 'power-cut=3' })).toContain('name one of timer-fired, decision-step-done');
+    expect(() => load({ ...OIDC, RECTIFY_CRASH_AT: 'timer-fired=5,decision-step-done=2' })).not.toThrow();
+  });
+
   it('refuses a bad PORT, naming the variable and the value', () => {
     expect(issuesOf({ ...OIDC, PORT: 'abc' })).toBe(
       "Invalid configuration: PORT must be an integer 1-65535 (got 'abc')",

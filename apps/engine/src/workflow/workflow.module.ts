@@ -6,7 +6,7 @@ import { BUSINESS_CALENDAR_SOURCE, type BusinessCalendarSource } from '../calend
 import { PG_POOL } from '../database';
 import { SUBSCRIPTION_HEALTH, type SubscriptionHealth } from '../health';
 import { InboxController } from './inbox/inbox.controller';
-import { notificationChannelsFromEnv, timerPollIntervalFromEnv } from './notifications/webhook-config';
+import { notificationChannelsFromEnv, timerBatchSizeFromEnv, timerPollIntervalFromEnv } from './notifications/webhook-config';
 import { DeadlinePolicyController } from './policies/deadline-policy.controller';
 import { remediationProcessManager } from './remediation/remediation.process-manager';
 import { decisionExecutionProcessManager } from '../discipline/execution/decision-execution.process-manager';
@@ -36,6 +36,7 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
           clock,
           wakeUp,
           timerPollIntervalMs: timerPollIntervalFromEnv(process.env),
+          timerBatchSize: timerBatchSizeFromEnv(process.env),
           processManagers: [remediationProcessManager({ clock, calendar: () => calendars.current() }), decisionExecutionProcessManager, ...(extra ?? [])],
           onError: (error, where) => logger.error(`${where} failed: ${describe(error)}`),
         });

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Clock } from '../clock/clock';
+import { crashPoint } from '../crash-points/crash-points';
 import type { AnyProcessManager } from './process-manager';
 import { fireTimer } from './process-step';
 import { claimDueTimers, postponeFailedTimer, type TimerRow } from './timer-table';
@@ -68,6 +69,7 @@ export class TimerPoller {
       if (outcome === 'busy') round.busy++;
       else if (outcome === 'stale') round.stale++;
       round.fired += fired;
+      if (fired > 0) crashPoint('timer-fired', fired);
     } catch (error) {
       await tx.query('ROLLBACK TO SAVEPOINT timer');
       await postponeFailedTimer(tx, row.timerId, error, new Date(now.getTime() + this.backoffMs(row.attempts + 1)));

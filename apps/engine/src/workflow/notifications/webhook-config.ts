@@ -30,3 +30,12 @@ export function timerPollIntervalFromEnv(env: NodeJS.ProcessEnv): number {
   if (!/^\d+$/.test(raw) || value < 10 || value > 60_000) throw new ConfigError([`WORKFLOW_TIMER_POLL_MS must be an integer 10-60000 (got '${raw}')`]);
   return value;
 }
+
+/** WORKFLOW_TIMER_BATCH: due timers (processes) claimed per poller transaction, 1-1000. Default 100. */
+export function timerBatchSizeFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.WORKFLOW_TIMER_BATCH?.trim();
+  if (!raw) return 100;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > 1000) throw new ConfigError([`WORKFLOW_TIMER_BATCH must be an integer 1-1000 (got '${raw}')`]);
+  return value;
+}

@@ -18,7 +18,7 @@ import {
   type ExistingCase,
 } from '@rectify/domain';
 import { EVENT_STORE, type EventStore } from '@rectify/event-store';
-import { CLOCK, CommandRunner, loadAggregate, type Clock } from '@rectify/workflow';
+import { CLOCK, CommandRunner, crashPoint, loadAggregate, type Clock } from '@rectify/workflow';
 import { PG_POOL } from '../../../database';
 import { CaseFacts } from '../case-facts';
 
@@ -61,7 +61,10 @@ export class DecisionExecutor {
       state = await this.caseCommand(caseId, 'start', { type: 'StartDecisionExecution', data: { caseId, steps: plan.steps }, metadata: this.meta('Decision carried out', now) });
     }
     const notes = [...planNotes];
-    for (const step of (state as ExistingCase).executionSteps ?? []) notes.push(await this.runStep(state as ExistingCase, step, now));
+    for (const step of (state as ExistingCase).executionSteps ?? []) {
+      notes.push(await this.runStep(state as ExistingCase, step, now));
+      crashPoint('decision-step-done');
+    }
     const done = await this.caseCommand(caseId, 'complete', { type: 'CompleteDecisionExecution', data: { caseId, notes }, metadata: this.meta('Decision carried out', now) });
     return { status: 'executed', caseId, notes: done.executionNotes };
   }
