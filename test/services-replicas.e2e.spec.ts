@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { createTestDatabase } from '@rectify/testing';
 import { engineClient } from './support/engine-process';
 import { startServiceProcess, until, type ServiceProcess } from './support/service-process';
+import { recordFindingsInNewWard } from './support/ward-with-findings';
 
 /**
  * Replicas: two apps/workflow processes on one PostgreSQL, both polling timers and both
@@ -38,27 +39,7 @@ describe('services: two workflow replicas on one database', () => {
   it('fires every timer exactly once while both replicas poll and both are moved past every deadline', async () => {
     const [inspectionService, first, second] = services;
     const api = engineClient(inspectionService.base);
-    const admin = await api.token('admin', 'admin-1');
-    const created = async (path: string, body: object) => {
-      const r = await api.post(path, admin, body);
-      if (r.status !== 201) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
-      return r.body.id as string;
-    };
-    const team = await created('/units', { name: 'Đoàn kiểm tra', kind: 'inspection_team' });
-    const district = await created('/units', { name: 'Quận Ba Đình', kind: 'district' });
-    const ward = await created('/units', { name: 'UBND phường Kim Mã', kind: 'ward', parentUnitId: district });
-    const inspectorId = await created('/officials', { fullName: 'Trần Thị Mai Anh', unitId: team, position: 'x' });
-    const headId = await created('/officials', { fullName: 'Đinh Công Sơn', unitId: ward, position: 'x' });
-    expect((await api.post(`/units/${ward}/head`, admin, { officialId: headId })).status).toBe(200);
-    const inspector = await api.token('inspector', inspectorId);
-    const opened = await api.post('/inspections', inspector, { kind: 'surprise', unitId: ward, teamId: team, startedAt: START, memberIds: [inspectorId] });
-    expect(opened.status).toBe(201);
-    for (let i = 0; i < FINDINGS; i++) {
-      const r = await api.post(`/inspections/${opened.body.id}/findings`, inspector, {
-        category: 'equipment', severity: 'major', title: `Máy lấy số hỏng ${i}`, description: 'd', observedAt: '2023-01-19T08:30:00+07:00',
-      });
-      expect(r.status).toBe(201);
-    }
+    await recordFindingsInNewWard(api, FINDINGS, START);
     await until('every remediation process to start', async () => (await count('RemediationStarted')) === FINDINGS);
 
     // Both replicas jump past every deadline at once: their pollers and their dev-clock drains compete for the same timers.

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { createTestDatabase } from '@rectify/testing';
 import { engineClient, startEngineProcess, type EngineProcess } from './support/engine-process';
+import { recordFindingsInNewWard } from './support/ward-with-findings';
 
 /**
  * Crash safety of timers, proven on the real engine process: SIGKILL while due timers fire
@@ -51,27 +52,7 @@ describe('timers survive SIGKILL and run exactly once across engines', () => {
     engines.push(first);
     const api = engineClient(first.base);
     const admin = await api.token('admin', 'admin-1');
-    const created = async (path: string, body: object) => {
-      const r = await api.post(path, admin, body);
-      if (r.status !== 201) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
-      return r.body.id as string;
-    };
-    const team = await created('/units', { name: 'Đoàn kiểm tra', kind: 'inspection_team' });
-    const district = await created('/units', { name: 'Quận Ba Đình', kind: 'district' });
-    const ward = await created('/units', { name: 'UBND phường Kim Mã', kind: 'ward', parentUnitId: district });
-    const inspectorId = await created('/officials', { fullName: 'Trần Thị Mai Anh', unitId: team, position: 'x' });
-    const headId = await created('/officials', { fullName: 'Đinh Công Sơn', unitId: ward, position: 'x' });
-    expect((await api.post(`/units/${ward}/head`, admin, { officialId: headId })).status).toBe(200);
-    const inspector = await api.token('inspector', inspectorId);
-    const opened = await api.post('/inspections', inspector, { kind: 'surprise', unitId: ward, teamId: team, startedAt: '2023-01-19T08:00:00+07:00', memberIds: [inspectorId] });
-    expect(opened.status).toBe(201);
-    const inspection = opened.body.id as string;
-    for (let i = 0; i < FINDINGS; i++) {
-      const r = await api.post(`/inspections/${inspection}/findings`, inspector, {
-        category: 'equipment', severity: 'major', title: `Máy lấy số hỏng ${i}`, description: 'd', observedAt: '2023-01-19T08:30:00+07:00',
-      });
-      expect(r.status).toBe(201);
-    }
+    await recordFindingsInNewWard(api, FINDINGS, '2023-01-19T08:30:00+07:00');
     await until('every process to start', async () => (await count('RemediationStarted')) === FINDINGS);
 
     // Jump past every deadline: the engine fires due timers until its crash point kills it.
