@@ -1,14 +1,15 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Logger, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
 import { Roles } from '@rectify/auth';
 import { ROLES } from '@rectify/domain';
 import { CodedHttpException } from '../http/coded-http.exception';
 import { EVIDENCE_MEDIA_TYPES, sniffMediaType } from './evidence-media-type';
 import { EVIDENCE_STORE, type EvidenceStore, type StoredEvidenceMeta } from './evidence-store.port';
 import { EVIDENCE_FIELD, EvidenceUploadInterceptor } from './evidence-upload.interceptor';
+import { EvidenceChangedError, sha256Of, verifyingStream } from './verified-stream';
 
 /** What multer hands over (memory storage). */
 interface UploadedPart {
@@ -34,6 +35,8 @@ const SHA256 = /^[0-9a-fA-F]{64}$/;
 @ApiBearerAuth()
 @Controller('evidence')
 export class EvidenceController {
+  private readonly logger = new Logger('Evidence');
+
   constructor(@Inject(EVIDENCE_STORE) private readonly store: EvidenceStore) {}
 
   @Post()
@@ -63,7 +66,7 @@ export class EvidenceController {
     }
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const name = uploadedName(file.originalname);
-    const stored = await this.store.put(file.buffer, { sha256, size: file.size, mediaType, name });
+    const stored = await this.reach('store', sha256, () => this.store.put(file.buffer, { sha256, size: file.size, mediaType, name }));
     return { sha256, name, size: stored.size, mediaType: stored.mediaType, url: `/api/v1/evidence/${sha256}` };
   }
 
@@ -77,10 +80,11 @@ export class EvidenceController {
       ]);
     }
     const sha256 = raw.toLowerCase();
-    const meta = await this.store.stat(sha256);
+    const meta = await this.reach('look up', sha256, () => this.store.stat(sha256));
     if (!meta) throw new CodedHttpException(404, 'EVIDENCE.NOT_FOUND', `No evidence file with sha256 ${sha256}`);
     // Rule: never serve bytes that are not what the events point at (corruption, tampering).
-    const actual = await hashOf(await this.store.open(sha256));
+    // First pass: hash the stored bytes, so a mismatch is answered with a clean 409.
+    const actual = await this.reach('read', sha256, async () => sha256Of(await this.store.open(sha256)));
     if (actual !== sha256) {
       throw new CodedHttpException(
         409,
@@ -96,7 +100,23 @@ export class EvidenceController {
       'Cache-Control': 'private, max-age=31536000, immutable',
       ETag: `"${sha256}"`,
     });
-    (await this.store.open(sha256)).pipe(response);
+    // Second pass, streamed: should the bytes change in between, the transfer is cut short
+    // before its last chunk, so the client never completes a wrong file.
+    const bytes = await this.reach('read', sha256, () => this.store.open(sha256));
+    pipeline(bytes, verifyingStream(sha256), response, (error) => {
+      if (error instanceof EvidenceChangedError) this.logger.error(error.message);
+      else if (error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') this.logger.warn(`download of ${sha256} failed: ${error.message}`);
+    });
+  }
+
+  /** Rule: a store that cannot be reached answers 503 EVIDENCE.STORE_UNAVAILABLE (retry later), never a bare 500. */
+  private async reach<T>(action: string, sha256: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      this.logger.error(`evidence store: could not ${action} ${sha256}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      throw new CodedHttpException(503, 'EVIDENCE.STORE_UNAVAILABLE', 'The evidence store cannot be reached now; try again later');
+    }
   }
 }
 
@@ -105,10 +125,4 @@ function uploadedName(original: string): string {
   const utf8 = Buffer.from(original, 'latin1').toString('utf8');
   const name = (utf8.includes('\uFFFD') ? original : utf8).replace(/[\\/]/g, '_').trim().slice(0, 255);
   return name || 'file';
-}
-
-async function hashOf(stream: Readable): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of stream) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { access, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -42,6 +42,14 @@ export class LocalEvidenceStore implements EvidenceStore {
   async open(sha256: string): Promise<Readable> {
     return createReadStream(this.path(sha256));
   }
+
+  /** The directory exists (created when missing) and this process may write it. */
+  async ping(): Promise<void> {
+    await mkdir(this.directory, { recursive: true });
+    await access(this.directory, constants.R_OK | constants.W_OK);
+  }
+
+  async close(): Promise<void> {}
 
   private path(sha256: string): string {
     return join(this.directory, sha256.slice(0, 2), sha256);

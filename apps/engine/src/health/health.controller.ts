@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { Public } from '@rectify/auth';
 import { PG_POOL } from '../database/database.tokens';
+import { DEPENDENCY_HEALTH, DependencyHealth, type DependencyStatus } from './dependency-health';
 import { SUBSCRIPTION_HEALTH, SubscriptionHealth, type SubscriptionStatus } from './subscription-health';
 
 const DB_TIMEOUT_MS = 2000;
@@ -12,15 +13,18 @@ export interface HealthReport {
   status: 'ok' | 'degraded' | 'down';
   database: { status: 'up' | 'down'; latencyMs: number; error?: string };
   subscriptions: SubscriptionStatus[];
+  /** Present when a dependency registered a probe (e.g. the S3 evidence store). */
+  dependencies?: DependencyStatus[];
 }
 
-/** Rules: database down → 'down' and 503; any subscription not 'ok' → 'degraded' (200). */
+/** Rules: database down → 'down' and 503; any subscription not 'ok' or dependency down → 'degraded' (200). */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(SUBSCRIPTION_HEALTH) private readonly subscriptions: SubscriptionHealth,
+    @Inject(DEPENDENCY_HEALTH) private readonly dependencies: DependencyHealth,
   ) {}
 
   @Public()
@@ -28,11 +32,12 @@ export class HealthController {
   @ApiOkResponse({ description: 'Up (ok or degraded)' })
   @ApiServiceUnavailableResponse({ description: 'Database unreachable' })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
-    const [database, subscriptions] = await Promise.all([this.checkDatabase(), this.subscriptions.snapshot()]);
-    const status = database.status === 'down' ? 'down' : subscriptions.every((s) => s.status === 'ok') ? 'ok' : 'degraded';
+    const [database, subscriptions, dependencies] = await Promise.all([this.checkDatabase(), this.subscriptions.snapshot(), this.dependencies.snapshot()]);
+    const healthy = subscriptions.every((s) => s.status === 'ok') && dependencies.every((d) => d.status === 'up');
+    const status = database.status === 'down' ? 'down' : healthy ? 'ok' : 'degraded';
     response.status(status === 'down' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK);
     response.setHeader('Cache-Control', 'no-store');
-    return { status, database, subscriptions };
+    return { status, database, subscriptions, ...(this.dependencies.size > 0 ? { dependencies } : {}) };
   }
 
   private async checkDatabase(): Promise<HealthReport['database']> {

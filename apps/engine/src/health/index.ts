@@ -1,2 +1,3 @@
 export * from './subscription-health';
+export * from './dependency-health';
 export * from './health.module';
