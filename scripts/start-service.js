@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run start:<service>`: build with SWC, then run one service (apps/<service>) alone.
-// Every service needs DATABASE_URL (one PostgreSQL shared through the event store); local runs
+// Every service needs DATABASE_URL (one PostgreSQL: the event store's tables in public, the
+// service's own tables in the schema named after it, created on first boot); local runs
 // default to AUTH_MODE=dev like `npm start`. SKIP_BUILD=1 reuses dist/ (start several services
 // after one build without the builds racing on dist/).
 const path = require('node:path');

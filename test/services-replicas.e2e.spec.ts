@@ -49,7 +49,7 @@ describe('services: two workflow replicas on one database', () => {
       return c.post('/dev/clock', await c.token('admin', 'admin-1'), { now: LATER });
     }));
     expect(moves.map((m) => m.status)).toEqual([200, 200]);
-    await until('no timer left', async () => Number((await pool.query('SELECT count(*)::int AS n FROM workflow_timers')).rows[0].n) === 0);
+    await until('no timer left', async () => Number((await pool.query('SELECT count(*)::int AS n FROM workflow.workflow_timers')).rows[0].n) === 0);
 
     const perStream = await pool.query<{ type: string; min: number; max: number; total: number }>(
       `SELECT type, min(n)::int AS min, max(n)::int AS max, sum(n)::int AS total FROM (

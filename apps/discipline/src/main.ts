@@ -7,9 +7,10 @@ import { DISCIPLINE_MODULES } from './discipline.service-modules';
 const logger = new Logger('DisciplineService');
 
 /**
- * The discipline service alone. It shares only the database with the other services (the event
- * store, and Kafka when configured), so DATABASE_URL is required: an embedded PostgreSQL of
- * its own would be a partial system nobody else writes to. Bad config: exit 1, variable named.
+ * The discipline service alone. It shares only the event store (public in the one database) and
+ * Kafka with the other services; its own tables live in schema `discipline` (discipline.service-modules.ts).
+ * DATABASE_URL is required: an embedded PostgreSQL of its own would be a partial system nobody
+ * else writes to. Bad config: exit 1, variable named.
  */
 async function bootstrap(): Promise<void> {
   let config: EngineConfig;

@@ -2,12 +2,13 @@ import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApp
 import type { Pool } from 'pg';
 import { AuthorizationRefusals } from '@rectify/auth';
 import { AuditChainWitness, auditProjectors, loadSigningKey, migrateAudit, recordAccess, type AuditSigningKey } from '@rectify/audit';
-import { EVENT_STORE, PgNotificationWakeUp, type EventStore, type SubscriptionStatus } from '@rectify/event-store';
+import { PgNotificationWakeUp, type SubscriptionStatus } from '@rectify/event-store';
 import { ProjectionRunner } from '@rectify/read-models';
 import { CLOCK, type Clock } from '@rectify/workflow';
 import { ENGINE_CONFIG, type EngineConfig } from '../config';
 import { PG_POOL } from '../database';
-import { projectionSubscriptionFor } from '../event-sourcing/event-sourcing.module';
+import { LOG_FOLLOWING } from '../event-sourcing/event-sourcing.tokens';
+import type { LogFollowing } from '../event-sourcing/event-store-selection';
 import { SUBSCRIPTION_HEALTH, type SubscriptionHealth } from '../health';
 import { AccessLogController } from './access-log.controller';
 import { auditSettingsFromEnv, type AuditSettings } from './audit-settings';
@@ -38,20 +39,21 @@ const MIGRATED = Symbol('AUDIT_MIGRATED');
     { provide: AUDIT_WAKE_UP, inject: [PG_POOL], useFactory: (pool: Pool) => new PgNotificationWakeUp(pool) },
     {
       provide: AUDIT_CHAIN_WITNESS,
-      inject: [PG_POOL, AUDIT_SIGNING_KEY, CLOCK, AUDIT_SETTINGS, AUDIT_WAKE_UP, MIGRATED],
-      useFactory: (pool: Pool, key: AuditSigningKey, clock: Clock, settings: AuditSettings, wakeUp: PgNotificationWakeUp) =>
+      // Follows the configured event store (KurrentDB's $all, or the events table); ledger and checkpoints in PostgreSQL.
+      inject: [PG_POOL, AUDIT_SIGNING_KEY, CLOCK, AUDIT_SETTINGS, AUDIT_WAKE_UP, LOG_FOLLOWING, MIGRATED],
+      useFactory: (pool: Pool, key: AuditSigningKey, clock: Clock, settings: AuditSettings, wakeUp: PgNotificationWakeUp, following: LogFollowing | null) =>
         new AuditChainWitness({
-          pool, key, now: () => clock.now(), wakeUp,
+          pool, key, now: () => clock.now(), wakeUp: following?.wakeUp ?? wakeUp, subscription: following?.subscription,
           everyEvents: settings.checkpointEveryEvents, everyMs: settings.checkpointEveryMs,
           onError: (error) => logger.error(`audit chain witness failed: ${describe(error)}`),
         }),
     },
     {
       provide: AUDIT_PROJECTIONS,
-      inject: [PG_POOL, AUDIT_WAKE_UP, EVENT_STORE, MIGRATED],
-      useFactory: (pool: Pool, wakeUp: PgNotificationWakeUp, store: EventStore) =>
+      inject: [PG_POOL, AUDIT_WAKE_UP, LOG_FOLLOWING, MIGRATED],
+      useFactory: (pool: Pool, wakeUp: PgNotificationWakeUp, following: LogFollowing | null) =>
         new ProjectionRunner({
-          pool, wakeUp, projectors: auditProjectors(), subscription: projectionSubscriptionFor(store),
+          pool, wakeUp: following?.wakeUp ?? wakeUp, projectors: auditProjectors(), subscription: following?.subscription,
           onError: (error, name) => logger.error(`projection ${name} failed: ${describe(error)}`),
         }),
     },

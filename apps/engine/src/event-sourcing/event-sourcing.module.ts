@@ -3,20 +3,19 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Pool } from 'pg';
 import {
   EVENT_STORE,
-  KurrentDbCheckpointedSubscription,
-  KurrentDbEventStore,
   PgNotificationWakeUp,
   migratePostgresEventStore,
   type EventStore,
   type SubscriptionStatus,
 } from '@rectify/event-store';
-import { ProjectionRunner, migrateReadModels, readModelProjectors, type ProjectionSubscriptionFactory } from '@rectify/read-models';
+import { ProjectionRunner, migrateReadModels } from '@rectify/read-models';
 import { CLOCK, CommandRunner, type Clock } from '@rectify/workflow';
-import { PG_POOL } from '../database';
+import { EVENT_STORE_POOL, PG_POOL, SERVICE_STORAGE, type ServiceStorage } from '../database';
 import { engineClockProvider } from '../workflow/clock/engine-clock';
 import { SUBSCRIPTION_HEALTH, type SubscriptionHealth } from '../health';
-import { eventStoreSelectionFromEnv, openEventStore, type OpenedEventStore } from './event-store-selection';
-import { OPENED_EVENT_STORE, PROJECTION_RUNNER } from './event-sourcing.tokens';
+import { eventStoreSelectionFromEnv, openEventStore, type LogFollowing, type OpenedEventStore } from './event-store-selection';
+import { LOG_FOLLOWING, OPENED_EVENT_STORE, PROJECTION_RUNNER } from './event-sourcing.tokens';
+import { servedReadModels } from './served-read-models';
 
 const logger = new Logger('EventSourcing');
 const WAKE_UP = Symbol('WAKE_UP');
@@ -24,6 +23,8 @@ const WAKE_UP = Symbol('WAKE_UP');
 /**
  * The event store, the idempotent command runner and the read-model projections.
  * Schemas are migrated before anything uses the pool; projections start after bootstrap.
+ * The event store works on EVENT_STORE_POOL (public); read models on PG_POOL (a separate
+ * service's own schema; the same pool in the all-in-one engine).
  */
 @Global()
 @Module({
@@ -33,30 +34,31 @@ const WAKE_UP = Symbol('WAKE_UP');
     {
       // EVENTSTORE_URL picks the adapter (PostgreSQL by default; see event-store-selection.ts).
       provide: OPENED_EVENT_STORE,
-      inject: [PG_POOL, CLOCK],
-      useFactory: async (pool: Pool, clock: Clock): Promise<OpenedEventStore> => {
-        await migratePostgresEventStore(pool);
+      inject: [EVENT_STORE_POOL, PG_POOL, CLOCK],
+      useFactory: async (eventStorePool: Pool, pool: Pool, clock: Clock): Promise<OpenedEventStore> => {
+        await migratePostgresEventStore(eventStorePool);
         await migrateReadModels(pool);
-        return openEventStore(eventStoreSelectionFromEnv(process.env), pool, () => clock.now());
+        return openEventStore(eventStoreSelectionFromEnv(process.env), eventStorePool, () => clock.now());
       },
     },
     { provide: EVENT_STORE, inject: [OPENED_EVENT_STORE], useFactory: (opened: OpenedEventStore): EventStore => opened.store },
+    { provide: LOG_FOLLOWING, inject: [OPENED_EVENT_STORE], useFactory: (opened: OpenedEventStore): LogFollowing | null => opened.following ?? null },
     { provide: CommandRunner, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandRunner(store) },
     { provide: WAKE_UP, inject: [PG_POOL], useFactory: (pool: Pool) => new PgNotificationWakeUp(pool) },
     {
       provide: PROJECTION_RUNNER,
-      inject: [PG_POOL, WAKE_UP, EVENT_STORE],
-      useFactory: (pool: Pool, wakeUp: PgNotificationWakeUp, store: EventStore) =>
+      inject: [PG_POOL, WAKE_UP, LOG_FOLLOWING, { token: SERVICE_STORAGE, optional: true }],
+      useFactory: (pool: Pool, wakeUp: PgNotificationWakeUp, following: LogFollowing | null, storage?: ServiceStorage) =>
         new ProjectionRunner({
           pool,
-          wakeUp,
-          projectors: readModelProjectors(),
-          subscription: projectionSubscriptionFor(store),
+          wakeUp: following?.wakeUp ?? wakeUp,
+          projectors: servedReadModels(storage),
+          subscription: following?.subscription,
           onError: (error, name) => logger.error(`projection ${name} failed: ${describe(error)}`),
         }),
     },
   ],
-  exports: [CLOCK, EVENT_STORE, CommandRunner, PROJECTION_RUNNER],
+  exports: [CLOCK, EVENT_STORE, CommandRunner, PROJECTION_RUNNER, LOG_FOLLOWING],
 })
 export class EventSourcingModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
@@ -79,15 +81,6 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
     await this.wakeUp.stop();
     await this.opened.close();
   }
-}
-
-/**
- * With KurrentDB the projections read its $all (effects and checkpoints still commit in one
- * PostgreSQL transaction); undefined keeps the PostgreSQL CheckpointedSubscription.
- */
-export function projectionSubscriptionFor(store: EventStore): ProjectionSubscriptionFactory | undefined {
-  if (!(store instanceof KurrentDbEventStore)) return undefined;
-  return (options) => new KurrentDbCheckpointedSubscription({ ...options, store });
 }
 
 /**

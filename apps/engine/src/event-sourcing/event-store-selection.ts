@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import {
-  KurrentDbEventStore, PostgresEventStore, connectKurrentDb, isKurrentDbUrl, migrateKurrentDbSupport, type EventStore,
+  KurrentDbCheckpointedSubscription, KurrentDbEventStore, KurrentDbWakeUp, PostgresEventStore, connectKurrentDb, isKurrentDbUrl,
+  migrateKurrentDbSupport, type CheckpointedSubscriptionOptions, type EventStore, type EventWakeUp,
 } from '@rectify/event-store';
 import { ConfigError } from '../config/config-error';
 
@@ -24,7 +25,26 @@ export function eventStoreSelectionFromEnv(env: NodeJS.ProcessEnv): EventStoreSe
 
 export interface OpenedEventStore {
   store: EventStore;
+  /** How consumers follow the log; undefined on PostgreSQL (see LogFollowing). */
+  following?: LogFollowing;
   close(): Promise<void>;
+}
+
+/**
+ * Following a log that is not PostgreSQL's `events` table: every checkpointed consumer
+ * (projections, process managers, notifications, the audit witness, the Kafka relay) builds its
+ * subscription with `subscription` (it reads the EventStore port's readAll; effects and the
+ * checkpoint still commit in one PostgreSQL transaction) and is woken by `wakeUp`. On PostgreSQL
+ * there is none: consumers keep CheckpointedSubscription and NOTIFY, exactly as before.
+ */
+export interface LogFollowing {
+  subscription: (options: CheckpointedSubscriptionOptions) => KurrentDbCheckpointedSubscription;
+  wakeUp: EventWakeUp;
+}
+
+/** Consumers built through `following` read only the port's readAll, never the events table. */
+export function followingThroughPort(store: EventStore, wakeUp: EventWakeUp): LogFollowing {
+  return { subscription: (options) => new KurrentDbCheckpointedSubscription({ ...options, store }), wakeUp };
 }
 
 /** Opens the selected adapter; the PostgreSQL schema (commands, checkpoints) is migrated first by the caller. */
@@ -32,8 +52,19 @@ export async function openEventStore(selection: EventStoreSelection, pool: Pool,
   if (selection.kind === 'postgres') return { store: new PostgresEventStore(pool, now), close: async () => undefined };
   await migrateKurrentDbSupport(pool);
   const client = await connectKurrentDb(selection.url);
+  const store = new KurrentDbEventStore(client, pool, now);
+  const wakeUp = new KurrentDbWakeUp(client);
+  wakeUp.start();
   new Logger('EventSourcing').warn(
-    'events are stored in KurrentDB (EVENTSTORE_URL); projections read its $all, but the workflow runtime and the audit witness still read the PostgreSQL log — see docs/scale-out.md',
+    'events are stored in KurrentDB (EVENTSTORE_URL): projections, process managers, notifications, the witness and the relay follow its $all; ' +
+      'process managers still append their own streams through PostgreSQL — see docs/scale-out.md',
   );
-  return { store: new KurrentDbEventStore(client, pool, now), close: () => client.dispose() };
+  return {
+    store,
+    following: followingThroughPort(store, wakeUp),
+    close: async () => {
+      await wakeUp.stop();
+      await client.dispose();
+    },
+  };
 }

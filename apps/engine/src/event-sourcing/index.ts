@@ -1,2 +1,3 @@
 export * from './event-sourcing.module';
 export * from './event-sourcing.tokens';
+export * from './served-read-models';

@@ -1,9 +1,11 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { EVENT_STORE, PgNotificationWakeUp, type SubscriptionStatus } from '@rectify/event-store';
+import { EVENT_STORE, PgNotificationWakeUp, type EventWakeUp, type SubscriptionStatus } from '@rectify/event-store';
 import { CLOCK, NotificationDispatcher, WorkflowRuntime, migrateWorkflow, type AnyProcessManager, type Clock } from '@rectify/workflow';
 import { BUSINESS_CALENDAR_SOURCE, type BusinessCalendarSource } from '../calendar/calendar.tokens';
 import { PG_POOL } from '../database';
+import { LOG_FOLLOWING } from '../event-sourcing/event-sourcing.tokens';
+import type { LogFollowing } from '../event-sourcing/event-store-selection';
 import { SUBSCRIPTION_HEALTH, type SubscriptionHealth } from '../health';
 import { InboxController } from './inbox/inbox.controller';
 import { notificationChannelsFromEnv, timerBatchSizeFromEnv, timerPollIntervalFromEnv } from './notifications/webhook-config';
@@ -19,7 +21,9 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 /**
  * Durable workflows: the remediation process manager and its timers (WorkflowRuntime), the
  * notification channel (webhook), deadline policy and inbox endpoints. Global so that the
- * dev clock can reach the runtime.
+ * dev clock can reach the runtime. The process managers and the dispatcher follow the
+ * configured event store (LOG_FOLLOWING: KurrentDB's $all, or by default the PostgreSQL
+ * `events` table woken by NOTIFY); their checkpoints, timers and outbox stay in PostgreSQL.
  */
 @Global()
 @Module({
@@ -28,13 +32,17 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
     { provide: WORKFLOW_WAKE_UP, inject: [PG_POOL], useFactory: (pool: Pool) => new PgNotificationWakeUp(pool) },
     {
       provide: WORKFLOW_RUNTIME,
-      inject: [PG_POOL, CLOCK, BUSINESS_CALENDAR_SOURCE, WORKFLOW_WAKE_UP, EVENT_STORE, { token: EXTRA_PROCESS_MANAGERS, optional: true }],
-      useFactory: async (pool: Pool, clock: Clock, calendars: BusinessCalendarSource, wakeUp: PgNotificationWakeUp, _store: unknown, extra?: readonly AnyProcessManager[]) => {
+      inject: [PG_POOL, CLOCK, BUSINESS_CALENDAR_SOURCE, WORKFLOW_WAKE_UP, EVENT_STORE, LOG_FOLLOWING, { token: EXTRA_PROCESS_MANAGERS, optional: true }],
+      useFactory: async (
+        pool: Pool, clock: Clock, calendars: BusinessCalendarSource, wakeUp: PgNotificationWakeUp, _store: unknown,
+        following: LogFollowing | null, extra?: readonly AnyProcessManager[],
+      ) => {
         await migrateWorkflow(pool);
         return new WorkflowRuntime({
           pool,
           clock,
-          wakeUp,
+          wakeUp: following?.wakeUp ?? wakeUp,
+          subscription: following?.subscription,
           timerPollIntervalMs: timerPollIntervalFromEnv(process.env),
           timerBatchSize: timerBatchSizeFromEnv(process.env),
           processManagers: [remediationProcessManager({ clock, calendar: () => calendars.current() }), decisionExecutionProcessManager, ...(extra ?? [])],
@@ -44,11 +52,15 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
     },
     {
       provide: NOTIFICATION_DISPATCHER,
-      inject: [PG_POOL, WORKFLOW_WAKE_UP, WORKFLOW_RUNTIME],
-      useFactory: (pool: Pool, wakeUp: PgNotificationWakeUp) => {
+      inject: [PG_POOL, WORKFLOW_WAKE_UP, LOG_FOLLOWING, WORKFLOW_RUNTIME],
+      useFactory: (pool: Pool, pgWakeUp: PgNotificationWakeUp, following: LogFollowing | null) => {
         const channels = notificationChannelsFromEnv(process.env);
         if (channels.length === 0) return null;
-        return new NotificationDispatcher({ pool, wakeUp, channels, onError: (error) => logger.error(`notification delivery: ${describe(error)}`) });
+        const wakeUp: EventWakeUp = following?.wakeUp ?? pgWakeUp;
+        return new NotificationDispatcher({
+          pool, wakeUp, channels, subscription: following?.subscription,
+          onError: (error) => logger.error(`notification delivery: ${describe(error)}`),
+        });
       },
     },
   ],

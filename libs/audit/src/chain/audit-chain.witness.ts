@@ -1,10 +1,23 @@
 import type { Pool, PoolClient } from 'pg';
-import { CheckpointedSubscription, type EventWakeUp, type RecordedEvent } from '@rectify/event-store';
+import {
+  CheckpointedSubscription, type CheckpointedSubscriptionOptions, type EventWakeUp, type RecordedEvent, type SubscriptionStatus,
+} from '@rectify/event-store';
 import { chainStep, genesisChainBytes } from './global-chain';
 import { insertCheckpoint, latestCheckpoint, ledgerHead, lockChain } from './checkpoints';
 import type { AuditSigningKey } from './signing-key';
 
 export const AUDIT_CHAIN_SUBSCRIPTION = 'audit:chain';
+
+/** What the witness needs of a checkpointed subscription (PostgreSQL or KurrentDB flavour). */
+export interface WitnessSubscription {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  catchUp(): Promise<void>;
+  status(): Promise<SubscriptionStatus>;
+}
+
+export type WitnessSubscriptionFactory = (options: CheckpointedSubscriptionOptions) => WitnessSubscription;
 
 export interface ChainWitnessOptions {
   pool: Pool;
@@ -14,6 +27,13 @@ export interface ChainWitnessOptions {
   everyEvents?: number;
   /** ...and at least this often while new events arrive. Default 5 minutes. */
   everyMs?: number;
+  /**
+   * Default: PostgreSQL CheckpointedSubscription on the `events` table. With KurrentDB, a
+   * KurrentDbCheckpointedSubscription factory: the witness follows KurrentDB's $all in its log
+   * order while the ledger, the signed checkpoints and the subscription checkpoint stay in
+   * PostgreSQL and commit together (still exactly once per event).
+   */
+  subscription?: WitnessSubscriptionFactory;
   wakeUp?: EventWakeUp;
   batchSize?: number;
   onError?: (error: unknown) => void;
@@ -25,14 +45,17 @@ export interface ChainWitnessOptions {
  * events and every M minutes. Log order (transaction_id, global_position) is used, not
  * global_position alone: below the gap-free horizon it is final, whereas a position can
  * still be filled later by a slow transaction. The ledger rows commit with the
- * subscription's checkpoint, so every event is witnessed exactly once.
+ * subscription's checkpoint, so every event is witnessed exactly once. Following KurrentDB
+ * (`subscription` option), log order is KurrentDB's commit order and the ledger's
+ * transaction_id column holds its commit position (logPosition.commit), as with PostgreSQL.
  */
 export class AuditChainWitness {
-  readonly subscription: CheckpointedSubscription;
+  readonly subscription: WitnessSubscription;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ChainWitnessOptions) {
-    this.subscription = new CheckpointedSubscription({
+    const create: WitnessSubscriptionFactory = options.subscription ?? ((o) => new CheckpointedSubscription(o));
+    this.subscription = create({
       name: AUDIT_CHAIN_SUBSCRIPTION,
       pool: options.pool,
       handle: (events, tx) => this.witness(events, tx),

@@ -1,10 +1,13 @@
 import type { Pool, PoolClient } from 'pg';
 import { CheckpointedSubscription, type EventWakeUp, type RecordedEvent, type SubscriptionStatus } from '@rectify/event-store';
+import type { WorkflowSubscription, WorkflowSubscriptionFactory } from '../process-manager/workflow-runtime';
 import type { NotificationChannel, OutboundNotification } from './notification-channel';
 
 export interface NotificationDispatcherOptions {
   pool: Pool;
   channels: readonly NotificationChannel[];
+  /** Default: PostgreSQL CheckpointedSubscription; with KurrentDB, one reading the EventStore port (as WorkflowRuntime). */
+  subscription?: WorkflowSubscriptionFactory;
   wakeUp?: EventWakeUp;
   /** Attempts before a notification is marked failed. Default 8. */
   maxAttempts?: number;
@@ -30,7 +33,7 @@ interface OutboxRow {
  * Retry delays are wall-clock time even under CLOCK=manual (they are transport, not domain, time).
  */
 export class NotificationDispatcher {
-  readonly subscription: CheckpointedSubscription;
+  readonly subscription: WorkflowSubscription;
   private readonly byName: Map<string, NotificationChannel>;
   private running = false;
   private loop: Promise<void> | null = null;
@@ -38,7 +41,8 @@ export class NotificationDispatcher {
 
   constructor(private readonly options: NotificationDispatcherOptions) {
     this.byName = new Map(options.channels.map((c) => [c.name, c]));
-    this.subscription = new CheckpointedSubscription({
+    const create: WorkflowSubscriptionFactory = options.subscription ?? ((o) => new CheckpointedSubscription(o));
+    this.subscription = create({
       name: 'notifications:outbox',
       pool: options.pool,
       types: ['NotificationRequested'],

@@ -1,15 +1,40 @@
 import type { Pool } from 'pg';
-import { CheckpointedSubscription, type EventWakeUp, type SubscriptionStatus } from '@rectify/event-store';
+import {
+  CheckpointedSubscription, type CheckpointedSubscriptionOptions, type EventWakeUp, type SubscriptionStatus,
+} from '@rectify/event-store';
 import type { Clock } from '../clock/clock';
 import type { AnyProcessManager } from './process-manager';
 import { applyEventBatch } from './process-batch';
 import { TimerPoller, type FireRound } from './timer-poller';
 import { timerTableStatus, type TimerRow, type TimerTableStatus } from './timer-table';
 
+/** What the runtime (and the notification dispatcher) needs of a checkpointed subscription. */
+export interface WorkflowSubscription {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  catchUp(): Promise<void>;
+  status(): Promise<SubscriptionStatus>;
+}
+
+/**
+ * Builds the subscription that feeds one consumer. It must keep CheckpointedSubscription's
+ * contract: every committed event after the checkpoint, in log order, handled and
+ * checkpointed in ONE PostgreSQL transaction (`tx`), so effects stay exactly-once.
+ */
+export type WorkflowSubscriptionFactory = (options: CheckpointedSubscriptionOptions) => WorkflowSubscription;
+
 export interface WorkflowRuntimeOptions {
   pool: Pool;
   clock: Clock;
   processManagers: readonly AnyProcessManager[];
+  /**
+   * Default: the PostgreSQL CheckpointedSubscription reading the `events` table. With
+   * KurrentDB, a KurrentDbCheckpointedSubscription factory (it reads the EventStore port's
+   * readAll): the process managers then follow KurrentDB while their checkpoints, timers and
+   * effects stay in PostgreSQL (`pool`).
+   */
+  subscription?: WorkflowSubscriptionFactory;
   wakeUp?: EventWakeUp;
   /** Timer poll interval: bounds how late a timer fires. Default 250 ms. */
   timerPollIntervalMs?: number;
@@ -28,16 +53,17 @@ export interface WorkflowRuntimeOptions {
  * (threads, engines) may run on one database.
  */
 export class WorkflowRuntime {
-  private readonly subscriptions: CheckpointedSubscription[];
+  private readonly subscriptions: WorkflowSubscription[];
   private readonly poller: TimerPoller;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
   constructor(private readonly options: WorkflowRuntimeOptions) {
+    const create = options.subscription ?? ((o: CheckpointedSubscriptionOptions) => new CheckpointedSubscription(o));
     this.subscriptions = options.processManagers.map(
       (pm) =>
-        new CheckpointedSubscription({
+        create({
           name: `process:${pm.name}`,
           pool: options.pool,
           types: pm.inputTypes,
