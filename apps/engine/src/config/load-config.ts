@@ -8,7 +8,10 @@ import { withDotEnv } from './dotenv';
 import { LOG_LEVELS, NODE_ENVS, type EngineConfig, type LogLevel, type NodeEnv } from './engine-config';
 
 export interface LoadConfigOptions {
-  /** Read `<cwd>/.env` too (process variables win). Default true. */
+  /**
+   * Read `<cwd>/.env` too (process variables win). Default true. When `source` is process.env,
+   * the file's keys that process.env lacks are added to it, for modules that read process.env.
+   */
   dotEnv?: boolean;
   cwd?: string;
 }
@@ -21,6 +24,9 @@ export interface LoadConfigOptions {
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): EngineConfig {
   const cwd = options.cwd ?? process.cwd();
   const env = options.dotEnv === false ? source : withDotEnv(source, join(cwd, '.env'));
+  // Modules read their own settings (EVIDENCE_*, S3_*, WEBHOOK_*, AUDIT_*, …) from process.env:
+  // a .env file must reach them too, so the boot's own environment gets the file's missing keys.
+  if (source === process.env && env !== source) for (const [key, value] of Object.entries(env)) process.env[key] ??= value;
   const issues: string[] = [];
   const read = (name: string): string | undefined => {
     const value = env[name]?.trim();

@@ -22,6 +22,20 @@ function issuesOf(env: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
+  it('gives process.env the .env keys it lacks, so modules reading process.env see them; real variables win', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'rectify-config-'));
+    writeFileSync(join(cwd, '.env'), `RECTIFY_TEST_FROM_DOTENV=file\nRECTIFY_TEST_SET_TWICE=file\nAUTH_MODE=dev\nDATA_DIR=${cwd}\n`);
+    const before = { ...process.env };
+    process.env.RECTIFY_TEST_SET_TWICE = 'process';
+    try {
+      loadConfig(process.env, { cwd });
+      expect(process.env.RECTIFY_TEST_FROM_DOTENV).toBe('file');
+      expect(process.env.RECTIFY_TEST_SET_TWICE).toBe('process');
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in before)) delete process.env[key];
+    }
+  });
+
   it('refuses crash points in production and unknown crash points anywhere', () => {
     expect(issuesOf({ ...OIDC, NODE_ENV: 'production', RECTIFY_CRASH_AT: 'timer-fired=5' })).toContain('RECTIFY_CRASH_AT must not be set when NODE_ENV=production');
     expect(issuesOf({ ...OIDC, RECTIFY_CRASH_AT: 'timer-fired=0' })).toContain("(got 'timer-fired=0')");
