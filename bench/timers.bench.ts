@@ -9,6 +9,7 @@
  * 2. Recording a finding: see recordCost for exactly what is compared.
  */
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Client, Pool } from 'pg';
 import { findingDecider, findingStream } from '@rectify/domain';
 import { PROCESS_TIMER_FIRED, weekendsOnlyCalendar, type ProcessTimerFired, type TimerRequest } from '@rectify/domain';
@@ -35,6 +36,8 @@ Client.prototype.query = function (this: Client, ...args: unknown[]) {
   queryCount++;
   return query.apply(this, args);
 } as typeof Client.prototype.query;
+/** The 1-minute load average: quote it with every figure (the machine is shared). */
+const load = () => `load ${loadavg()[0].toFixed(2)}`;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 type State = { dueAt: string | null; fired: boolean };
@@ -190,22 +193,23 @@ async function recordCost(pool: Pool, store: PostgresEventStore): Promise<void> 
     }
     return { b: per(sum.b, n), c: per(sum.c, n), ap: per(sum.ap, n), cp: per(sum.cp, n) };
   };
-  const phases = { bare: [] as number[], command: [] as number[], appendProcess: [] as number[], commandProcess: [] as number[], processQueries: [] as number[] };
+  const phases = { bare: [] as number[], command: [] as number[], appendProcess: [] as number[], commandProcess: [] as number[], processQueries: [] as number[], apRatio: [] as number[] };
+  console.log(`recording cost: ${FINDINGS} findings x ${ROUNDS} rounds, chunks of ${CHUNK}; ${load()}`);
   for (let round = 0; round <= ROUNDS; round++) {
     const { b, c, ap, cp } = await chunked(round === 0 ? Math.min(FINDINGS, 200) : FINDINGS);
     if (round === 0) continue;
-    phases.bare.push(b.total); phases.command.push(c.total); phases.appendProcess.push(ap.total); phases.commandProcess.push(cp.total); phases.processQueries.push(cp.queries);
+    phases.bare.push(b.total); phases.command.push(c.total); phases.appendProcess.push(ap.total); phases.commandProcess.push(cp.total); phases.processQueries.push(cp.queries); phases.apRatio.push(ap.total / b.total);
     console.log(
       `round ${round}: per finding bare ${b.total.toFixed(2)} ms; command ${c.total.toFixed(2)}; append+process ${ap.total.toFixed(2)} (process ${ap.process.toFixed(2)}) = ${(ap.total / b.total).toFixed(2)}x bare; ` +
-        `command+process ${cp.total.toFixed(2)} (process ${cp.process.toFixed(2)}) = ${(cp.total / b.total).toFixed(2)}x bare, ${(cp.total / c.total).toFixed(2)}x command; process round trips/finding ${cp.queries.toFixed(2)}`,
+        `command+process ${cp.total.toFixed(2)} (process ${cp.process.toFixed(2)}) = ${(cp.total / b.total).toFixed(2)}x bare, ${(cp.total / c.total).toFixed(2)}x command; process round trips/finding ${cp.queries.toFixed(2)} (append+process ${ap.queries.toFixed(2)}); ${load()}`,
     );
   }
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM workflow_timers WHERE process = 'remediation'`);
   const [b, c, ap, cp] = [med(phases.bare), med(phases.command), med(phases.appendProcess), med(phases.commandProcess)];
   console.log(
-    `record a finding (median of ${ROUNDS} rounds x ${FINDINGS}; ${rows[0].n} remediation timers): bare append ${b.toFixed(2)} ms; append+process ${ap.toFixed(2)} ms = ${(ap / b).toFixed(2)}x bare; ` +
-      `command ${c.toFixed(2)} ms; command+process ${cp.toFixed(2)} ms = ${(cp / b).toFixed(2)}x bare append, ${(cp / c).toFixed(2)}x command; process round trips/finding ${med(phases.processQueries).toFixed(2)}`,
+    `record a finding (median of ${ROUNDS} rounds x ${FINDINGS}; ${rows[0].n} remediation timers): bare append ${b.toFixed(2)} ms; append+process ${ap.toFixed(2)} ms = ${(ap / b).toFixed(2)}x bare (median of per-round ratios ${med(phases.apRatio).toFixed(2)}x); ` +
+      `command ${c.toFixed(2)} ms; command+process ${cp.toFixed(2)} ms = ${(cp / b).toFixed(2)}x bare append, ${(cp / c).toFixed(2)}x command; process round trips/finding ${med(phases.processQueries).toFixed(2)}; ${load()}`,
   );
 }
 

@@ -7,6 +7,7 @@ export * from './postgres/event-store.schema';
 export * from './postgres/migrate-postgres-event-store';
 export * from './postgres/postgres-event-store';
 export { appendInTransaction } from './postgres/append-in-transaction';
+export { appendManyInTransaction, type StreamAppend } from './postgres/append-many-in-transaction';
 export { readAllWith, readStreamWith, headPositionWith, type Queryable } from './postgres/event-reads';
 export * from './subscription/checkpointed-subscription';
 export * from './subscription/event-wake-up';

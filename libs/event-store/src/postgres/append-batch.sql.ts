@@ -1,7 +1,9 @@
 /**
  * rectify_append_batch(batch jsonb): several appends, to distinct streams, in ONE statement and
  * therefore one transaction and one commit (group commit). Called in autocommit: if anything
- * raises, nothing of the batch is written.
+ * raises, nothing of the batch is written. appendManyInTransaction calls it inside a caller's
+ * transaction instead (several process streams in one statement; the caller rolls back on any
+ * outcome but 'appended'/'stored').
  *
  * batch: [{ s: stream id, x: expected version (null = any), at: recordedAt, c: command record
  *   { k, h, r } or null, i: [event ids], e: [canonical JSON of each event up to and including

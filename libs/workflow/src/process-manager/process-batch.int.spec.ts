@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { TimerRequest } from '@rectify/domain';
-import { PostgresEventStore, migratePostgresEventStore, type RecordedEvent } from '@rectify/event-store';
+import { ConcurrencyError, PostgresEventStore, computeEventHash, migratePostgresEventStore, type RecordedEvent } from '@rectify/event-store';
 import { createTestDatabase } from '@rectify/testing';
 import { applyEventBatch } from './process-batch';
 import type { ProcessManager } from './process-manager';
@@ -47,6 +47,9 @@ describe('applyEventBatch: a subscription batch into several process instances',
       const result = await work(tx);
       await tx.query('COMMIT');
       return result;
+    } catch (error) {
+      await tx.query('ROLLBACK');
+      throw error;
     } finally {
       tx.release();
     }
@@ -94,5 +97,56 @@ describe('applyEventBatch: a subscription batch into several process instances',
     poller.release();
     await applying;
     expect(await versionsOf(thing)).toEqual(['2023-03-01T02:00:00Z']);
+  });
+
+  it('appends every instance\'s decisions in one statement, whatever the batch size, each stream hash-chained', async () => {
+    const things = [randomUUID(), randomUUID(), randomUUID()];
+    const batch: RecordedEvent[] = [];
+    for (const thing of things) batch.push(await move(thing, '2023-04-01T02:00:00Z'), await move(thing, '2023-04-02T02:00:00Z'));
+    let statements = 0;
+    await inTransaction((tx) => {
+      const query = tx.query.bind(tx) as (...args: unknown[]) => unknown;
+      (tx as unknown as { query: unknown }).query = (...args: unknown[]) => (statements++, query(...args));
+      return applyEventBatch(tx, mover, batch, now).finally(() => ((tx as unknown as { query: unknown }).query = query));
+    });
+    // Lock the instances, load their histories, append, timers.
+    expect(statements).toBe(4);
+    for (const thing of things) {
+      const stored = await store.readStream(`mover-${thing}`);
+      expect(stored.map((e) => [e.version, e.data.dueAt])).toEqual([[1, '2023-04-01T02:00:00Z'], [2, '2023-04-02T02:00:00Z']]);
+      expect(stored[1].prevHash).toBe(stored[0].hash);
+      for (const event of stored) expect(computeEventHash(event)).toBe(event.hash);
+      expect(await timersOf(thing)).toEqual(['2023-04-02T02:00:00.000Z']);
+    }
+  });
+
+  it('rolls the whole batch back when a process stream moved under it, and appends once on the retry', async () => {
+    const [thing, bystander] = [randomUUID(), randomUUID()];
+    const batch = [await move(bystander, '2023-05-01T02:00:00Z'), await move(thing, '2023-05-02T02:00:00Z')];
+    let intruded = false;
+    // A writer that ignores the instance lock appends to the process stream after the batch loaded it.
+    const intruding: typeof mover = {
+      ...mover,
+      context: async (input) => {
+        if (!intruded && input.kind === 'event' && input.event.data.thingId === thing) {
+          intruded = true;
+          await store.append(`mover-${thing}`, [{
+            id: randomUUID(), type: 'DeadlineMoved', data: { dueAt: '2023-05-09T02:00:00Z' }, occurredAt: now.now,
+            metadata: { actorId: 'intruder', role: 'system', commandId: randomUUID(), correlationId: randomUUID() },
+          }], { expectedVersion: 0 });
+        }
+      },
+    };
+    const error = await inTransaction((tx) => applyEventBatch(tx, intruding, batch, now)).catch((e: unknown) => e);
+    expect(error).toEqual(new ConcurrencyError(`mover-${thing}`, 0, 1));
+    expect(await versionsOf(thing)).toEqual(['2023-05-09T02:00:00Z']);
+    expect(await versionsOf(bystander)).toEqual([]);
+    expect(await timersOf(bystander)).toEqual([]);
+
+    // The subscription retries the batch: each event decided once, on the stream as it now is.
+    expect(await inTransaction((tx) => applyEventBatch(tx, intruding, batch, now))).toEqual({ decided: 2, nothing: 0, duplicate: 0 });
+    expect(await versionsOf(thing)).toEqual(['2023-05-09T02:00:00Z', '2023-05-02T02:00:00Z']);
+    expect(await versionsOf(bystander)).toEqual(['2023-05-01T02:00:00Z']);
+    expect(await timersOf(thing)).toEqual(['2023-05-02T02:00:00.000Z']);
   });
 });

@@ -1,5 +1,5 @@
 import type { ClientBase, PoolClient } from 'pg';
-import { appendInTransaction, type NewEvent, type RecordedEvent } from '@rectify/event-store';
+import { appendManyInTransaction, type NewEvent, type RecordedEvent } from '@rectify/event-store';
 import { deterministicUuid } from '../command-handling/deterministic-id';
 import { processStreamId, type AnyProcessManager, type ProcessInput } from './process-manager';
 import type { StepOptions } from './process-step';
@@ -18,8 +18,14 @@ interface Instance {
   streamId: string;
   /** Had events before this batch (so it may have timer rows to delete). */
   existed: boolean;
+  /** Stored history, then this batch's decided events at the versions they will get. */
   history: HistoryEvent[];
-  changed: boolean;
+  /** Stream version before this batch: the expected version of its one append. */
+  storedVersion: number;
+  /** Folded over `history` (computed on first use). */
+  state?: unknown;
+  /** This batch's decided events, in decision order: appended together at the end. */
+  pending: NewEvent[];
 }
 
 export interface BatchOutcome {
@@ -33,8 +39,17 @@ export interface BatchOutcome {
  * subscription's transaction (the one that saves its checkpoint: effects exactly once).
  * Round trips per batch, not per event: one statement locks every instance the batch
  * touches, one loads their histories, one (`prefetch`, optional) reads the facts their
- * contexts need, one makes their timer rows match; per deciding event only its append remains
- * (and whatever its context still reads).
+ * contexts need, ONE appends every instance's decided events (appendManyInTransaction: one
+ * append per process stream, expected version = its version before the batch, hash chain
+ * continued from its head), one makes their timer rows match. Per event only what its
+ * context still reads remains.
+ *
+ * Each event is decided on its instance's state so far, this batch's earlier decisions
+ * included (held in memory with the versions they will be stored at); a context therefore must
+ * not read its own process stream from the database (it reads other streams: registry,
+ * policy). The append's expected versions are checked after the locks: should anything else
+ * have written a process stream, the append throws ConcurrencyError and the whole batch — its
+ * events, timers and checkpoint — rolls back and is retried, never appended twice.
  *
  * Mutual exclusion per instance is kept: the subscription holds each instance's advisory lock
  * (taken in stream-id order, waiting) for the whole batch; timer pollers only try-lock and
@@ -55,21 +70,28 @@ export async function applyEventBatch(tx: PoolClient, pm: AnyProcessManager, bat
       outcome.duplicate++;
       continue;
     }
-    const state = fold(pm, instance.history);
+    const state = (instance.state ??= fold(pm, pm.initialState(), instance.history));
     const input: ProcessInput = { kind: 'event', event };
     const decided = pm.decide(input, state, await pm.context(input, state, tx, prefetched));
     if (decided.length === 0) {
       outcome.nothing++;
       continue;
     }
-    const version = instance.history.length === 0 ? 0 : instance.history[instance.history.length - 1].version;
-    const result = await appendInTransaction(tx, instance.streamId, decided.map((d, i) => processEvent(pm, event, d, i)), { expectedVersion: version }, new Date(Math.trunc(options.now.getTime())));
-    instance.history.push(...result.events.map(toHistory));
-    instance.changed = true;
+    const events = decided.map((d, i) => processEvent(pm, event, d, i));
+    // As the store will give them back: data through JSON, versions after the stream's last.
+    const appended = events.map((e, i): HistoryEvent => ({ version: lastVersion(instance) + i + 1, type: e.type, data: jsonCopy(e.data), causationId: event.id }));
+    instance.history.push(...appended);
+    instance.state = fold(pm, state, appended);
+    instance.pending.push(...events);
     outcome.decided++;
   }
-  const changed = [...instances.values()].filter((i) => i.changed);
-  const wanted: WantedTimers[] = changed.map((i) => ({ processId: i.processId, streamId: i.streamId, existed: i.existed, timers: pm.timers(fold(pm, i.history)) }));
+  const changed = [...instances.values()].filter((i) => i.pending.length > 0);
+  await appendManyInTransaction(
+    tx,
+    changed.map((i) => ({ streamId: i.streamId, events: i.pending, options: { expectedVersion: i.storedVersion } })),
+    new Date(Math.trunc(options.now.getTime())),
+  );
+  const wanted: WantedTimers[] = changed.map((i) => ({ processId: i.processId, streamId: i.streamId, existed: i.existed, timers: pm.timers(i.state) }));
   await syncTimersOfMany(tx, pm.name, wanted);
   return outcome;
 }
@@ -111,12 +133,15 @@ async function loadInstances(tx: ClientBase, pm: AnyProcessManager, processIds: 
   }
   return new Map(streams.map(({ processId, streamId }) => {
     const history = byStream.get(streamId) ?? [];
-    return [processId, { processId, streamId, existed: history.length > 0, history, changed: false }];
+    const storedVersion = history.length === 0 ? 0 : history[history.length - 1].version;
+    return [processId, { processId, streamId, existed: history.length > 0, history, storedVersion, pending: [] }];
   }));
 }
 
-const toHistory = (e: RecordedEvent): HistoryEvent => ({ version: e.version, type: e.type, data: e.data, causationId: e.metadata.causationId ?? null });
+const lastVersion = (instance: Instance): number => (instance.history.length === 0 ? 0 : instance.history[instance.history.length - 1].version);
 
-function fold(pm: AnyProcessManager, history: readonly HistoryEvent[]): unknown {
-  return history.reduce((state, e) => pm.evolve(state, { type: e.type, data: e.data }), pm.initialState());
+const jsonCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function fold(pm: AnyProcessManager, from: unknown, events: readonly HistoryEvent[]): unknown {
+  return events.reduce((state, e) => pm.evolve(state, { type: e.type, data: e.data }), from);
 }

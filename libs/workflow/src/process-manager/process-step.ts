@@ -1,9 +1,9 @@
 import type { PoolClient } from 'pg';
 import { PROCESS_TIMER_FIRED, type FiredTimer } from '@rectify/domain';
-import { appendInTransaction, readStreamWith, type NewEvent, type RecordedEvent } from '@rectify/event-store';
+import { appendManyInTransaction, readStreamWith, type NewEvent } from '@rectify/event-store';
 import { deterministicUuid } from '../command-handling/deterministic-id';
 import type { AnyProcessManager, ProcessInput } from './process-manager';
-import { deleteTimer, syncTimers, timerIdOf, type TimerRow } from './timer-table';
+import { deleteTimer, syncTimersOfMany, timerIdOf, type TimerRow } from './timer-table';
 
 export interface StepOptions {
   /** Store time of appended events (the engine clock). */
@@ -21,8 +21,8 @@ async function tryLockProcess(tx: PoolClient, streamId: string): Promise<boolean
   return rows[0].locked;
 }
 
-function fold(pm: AnyProcessManager, history: readonly RecordedEvent[]): unknown {
-  return history.reduce((state, e) => pm.evolve(state, { type: e.type, data: e.data }), pm.initialState());
+function fold(pm: AnyProcessManager, from: unknown, events: readonly { type: string; data: unknown }[]): unknown {
+  return events.reduce((state, e) => pm.evolve(state, { type: e.type, data: e.data }), from);
 }
 
 /**
@@ -30,15 +30,19 @@ function fold(pm: AnyProcessManager, history: readonly RecordedEvent[]): unknown
  * process. Otherwise every timer of that process due by now fires, oldest first, so a
  * process sees its timers in time order whichever row a poller claimed (after an outage a
  * reminder still precedes the escalation it preceded). Each firing is ProcessTimerFired (id
- * derived from the timer id: a timer fires once) plus the decision. A claimed row its process
- * no longer wants, or that already fired, is dropped without effect (stale).
+ * derived from the timer id: a timer fires once) plus the decision, decided on the state after
+ * the firings before it. All of the step's events go in ONE append (one statement; expected
+ * version = the stream's version read under the lock: anything else writing the stream makes
+ * it throw and the step roll back), then ONE statement makes the process's rows match its
+ * wanted timers (the claimed row, fired, goes with the other unwanted ones). A claimed row its
+ * process no longer wants, or that already fired, is dropped without effect (stale).
  */
 export async function fireTimer(tx: PoolClient, pm: AnyProcessManager, row: TimerRow, options: StepOptions): Promise<{ outcome: StepOutcome; fired: number }> {
   if (!(await tryLockProcess(tx, row.streamId))) return { outcome: 'busy', fired: 0 };
   const history = await readStreamWith(tx, row.streamId);
   const firedIds = new Set(history.filter((e) => e.type === PROCESS_TIMER_FIRED).map((e) => String(e.data.timerId)));
-  let state = fold(pm, history);
-  let version = history.length === 0 ? 0 : history[history.length - 1].version;
+  let state = fold(pm, pm.initialState(), history);
+  const pending: NewEvent[] = [];
   let fired = 0;
   for (let guard = 0; guard < MAX_FIRINGS_PER_STEP; guard++) {
     const next = dueTimers(pm, state, row.streamId, options.now).find((t) => !firedIds.has(t.timerId));
@@ -61,18 +65,25 @@ export async function fireTimer(tx: PoolClient, pm: AnyProcessManager, row: Time
         reason: null,
       },
     }));
-    const result = await appendInTransaction(tx, row.streamId, newEvents, { expectedVersion: version }, new Date(Math.trunc(options.now.getTime())));
-    version = result.nextExpectedVersion;
-    state = result.events.reduce((s, e) => pm.evolve(s, { type: e.type, data: e.data }), state);
+    pending.push(...newEvents);
+    // As the store will give them back (data through JSON).
+    state = fold(pm, state, newEvents.map((e) => ({ type: e.type, data: JSON.parse(JSON.stringify(e.data)) as unknown })));
     firedIds.add(timer.timerId);
     fired++;
     if (pm.timers(state).some((t) => t.key === timer.key && timerIdOf(row.streamId, t) === timer.timerId)) {
       throw new Error(`process ${pm.name} still wants timer ${timer.key} after it fired (evolve must record ProcessTimerFired)`);
     }
   }
-  await deleteTimer(tx, row.timerId);
-  if (fired > 0) await syncTimers(tx, pm.name, row.processId, row.streamId, pm.timers(state));
-  return { outcome: fired > 0 ? 'decided' : 'stale', fired };
+  if (pending.length === 0) {
+    await deleteTimer(tx, row.timerId);
+    return { outcome: 'stale', fired: 0 };
+  }
+  const version = history.length === 0 ? 0 : history[history.length - 1].version;
+  await appendManyInTransaction(tx, [{ streamId: row.streamId, events: pending, options: { expectedVersion: version } }], new Date(Math.trunc(options.now.getTime())));
+  // The claimed row is one of the stream's rows and no longer wanted (it fired): this deletes it
+  // with the others (row-locked by this transaction itself, so SKIP LOCKED never skips it).
+  await syncTimersOfMany(tx, pm.name, [{ processId: row.processId, streamId: row.streamId, existed: true, timers: pm.timers(state) }]);
+  return { outcome: 'decided', fired };
 }
 
 const MAX_FIRINGS_PER_STEP = 100;
