@@ -1,66 +1,48 @@
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (options: Record<string, unknown>, done: (error: unknown, result: CannonResult) => void) => { stop(): void };
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { CannonJob, CannonResult, WorkerMessage } from './cannon-protocol';
 
-export interface CannonResult {
-  duration: number;
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  latency: { p50: number; p99: number; average: number; max: number };
-  requests: { average: number; total: number };
-}
+export type { CannonJob, CannonRequests, CannonResult } from './cannon-protocol';
 
 export interface CannonRun {
-  url: string;
-  method: 'POST';
-  headers: Record<string, string>;
-  body: string;
-  connections: number;
-  durationSeconds: number;
-  /** Requests per second from all connections; unset = saturation. */
-  overallRate?: number;
-  /** Stop after this many requests. */
-  amount?: number;
-  /** Per request: its Idempotency-Key and path (unique per request); null = nothing left, stop. */
-  next: () => { key: string; path: string } | null;
-  onResponse?: (status: number, key: string) => void;
+  job: CannonJob;
+  /** Each 2xx response: its Idempotency-Key and wall-clock time (performance.timeOrigin + now). */
+  onOk?: (key: string, atMs: number) => void;
 }
 
-/** autocannon in this process; each request gets its own Idempotency-Key (setupRequest). */
-export function cannon(run: CannonRun): Promise<CannonResult> {
+export interface CannonOutcome {
+  result: CannonResult;
+  /** Requests taken from `job.requests` (index `start` up to `start + consumed`). */
+  consumed: number;
+  /** The load generator's own peak RSS (reported, not counted as the engine's). */
+  workerRssBytes: number;
+}
+
+const REPO_ROOT = join(__dirname, '..', '..', '..');
+const BOOT = `require(${JSON.stringify(join(REPO_ROOT, 'scripts', 'register-ts'))})(require(${JSON.stringify(join(REPO_ROOT, 'scripts', 'swc-options'))}).swcOptions);`
+  + `require(${JSON.stringify(join(__dirname, 'cannon-worker.ts'))});`;
+
+/**
+ * autocannon in a child process (cannon-worker.ts), so the engine process measured here holds
+ * only the engine: its CPU and RSS are no longer shared with the load generator.
+ */
+export function cannon(run: CannonRun): Promise<CannonOutcome> {
   return new Promise((resolve, reject) => {
-    let last: { key: string; path: string } | null = null;
-    let stopping = false;
-    const instance = autocannon(
-      {
-        url: run.url,
-        connections: run.connections,
-        duration: run.durationSeconds,
-        ...(run.amount !== undefined ? { amount: run.amount } : {}),
-        ...(run.overallRate ? { overallRate: run.overallRate } : {}),
-        requests: [
-          {
-            method: run.method,
-            headers: run.headers,
-            body: run.body,
-            setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
-              const next = run.next();
-              if (!next && !stopping) {
-                stopping = true;
-                setImmediate(() => instance.stop());
-              }
-              // When exhausted, the few requests still sent repeat the last one: an idempotent retry.
-              const { key, path } = next ?? last ?? { key: 'exhausted', path: '/health' };
-              last = { key, path };
-              context.key = key;
-              return { ...request, path, headers: { ...(request.headers as Record<string, string>), 'idempotency-key': key } };
-            },
-            onResponse: (status: number, _body: unknown, context: Record<string, unknown>) => run.onResponse?.(status, context.key as string),
-          },
-        ],
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
+    const worker = fork('-e', [BOOT], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // fork('-e') runs `node -e BOOT`: the module path is the flag, the code its argument.
+    let settled = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'created') for (const [key, at] of message.items) run.onOk?.(key, at);
+      else if (message.type === 'done') {
+        settled = true;
+        resolve({ result: message.result, consumed: message.consumed, workerRssBytes: message.rssBytes });
+      } else {
+        settled = true;
+        reject(new Error(`autocannon: ${message.message}`));
+      }
+    });
+    worker.on('error', (error) => { if (!settled) { settled = true; reject(error); } });
+    worker.on('exit', (code) => { if (!settled) { settled = true; reject(new Error(`autocannon worker exited with ${code}`)); } });
+    worker.send(run.job);
   });
 }

@@ -7,7 +7,7 @@ import { progress } from '../support/progress';
 import { RssSampler } from '../support/rss-sampler';
 import { round, summarise } from '../support/stats';
 import type { Table } from '../support/table';
-import { BENCH_USERS, RESPONSIBLE_OFFICIAL, openDemoInspection, startBenchEngine, type BenchEngine } from './bench-engine';
+import { BENCH_USERS, RESPONSIBLE_OFFICIAL, openDemoInspection, startBenchEngine } from './bench-engine';
 import { cannon, type CannonResult } from './cannon';
 
 export interface HttpRow {
@@ -40,7 +40,7 @@ const FIXED_CONNECTIONS = 64;
  * a fixed 500 requests/s), the engine's peak RSS, and, during the fixed-rate record-finding
  * run, the projection lag into rm_findings.
  */
-export async function httpWorkload(pg: BenchPostgres, seconds: number): Promise<{ http: HttpRow[]; lag: LagRow; rssMb: number; tables: Table[] }> {
+export async function httpWorkload(pg: BenchPostgres, seconds: number): Promise<{ http: HttpRow[]; lag: LagRow; rssMb: number; workerRssMb: number; tables: Table[] }> {
   const databaseUrl = await pg.createDatabase('bench_engine');
   progress('http: starting the engine (createEngineApp, AUTH_MODE=dev, demo organisation)');
   const engine = await startBenchEngine(databaseUrl);
@@ -54,14 +54,36 @@ export async function httpWorkload(pg: BenchPostgres, seconds: number): Promise<
     const findings: string[] = [];
     let acknowledged = 0;
     let sequence = 0;
-    const record = recordFinding(engine, inspector, inspectionId, runId, () => sequence++, findings);
-    const acknowledge = (rate?: number) => cannon({
-      url: engine.baseUrl, method: 'POST', headers: jsonHeaders(unitHead), body: '{}',
-      connections: rate ? FIXED_CONNECTIONS : SATURATION_CONNECTIONS, durationSeconds: seconds, overallRate: rate,
-      next: () => acknowledged < findings.length
-        ? { key: `bench-ack-${runId}-${acknowledged}`, path: `/api/v1/findings/${findings[acknowledged++]}/acknowledgement` }
-        : null,
-    });
+    let workerRssBytes = 0;
+    const record = async (run: { connections: number; seconds: number; rate?: number; amount?: number; onCreated?: (id: string, atMs: number) => void }) => {
+      const outcome = await cannon({
+        job: {
+          url: engine.baseUrl, method: 'POST', headers: jsonHeaders(inspector), body: FINDING_BODY,
+          connections: run.connections, durationSeconds: run.seconds, overallRate: run.rate, amount: run.amount,
+          requests: { kind: 'sequence', keyPrefix: `bench-rf-${runId}-`, start: sequence, path: `/api/v1/inspections/${inspectionId}/findings` },
+        },
+        onOk: (key, atMs) => {
+          const id = deterministicUuid('finding', key);
+          findings.push(id);
+          run.onCreated?.(id, atMs);
+        },
+      });
+      sequence += outcome.consumed;
+      workerRssBytes = Math.max(workerRssBytes, outcome.workerRssBytes);
+      return outcome.result;
+    };
+    const acknowledge = async (rate?: number) => {
+      const outcome = await cannon({
+        job: {
+          url: engine.baseUrl, method: 'POST', headers: jsonHeaders(unitHead), body: '{}',
+          connections: rate ? FIXED_CONNECTIONS : SATURATION_CONNECTIONS, durationSeconds: seconds, overallRate: rate,
+          requests: { kind: 'list', keyPrefix: `bench-ack-${runId}-`, start: acknowledged, paths: findings.slice(acknowledged).map((id) => `/api/v1/findings/${id}/acknowledgement`) },
+        },
+      });
+      acknowledged += outcome.consumed;
+      workerRssBytes = Math.max(workerRssBytes, outcome.workerRssBytes);
+      return outcome.result;
+    };
     rss.start();
     const rows: HttpRow[] = [];
     progress(`http: record-finding at saturation (${SATURATION_CONNECTIONS} connections, ${seconds} s)`);
@@ -69,7 +91,7 @@ export async function httpWorkload(pg: BenchPostgres, seconds: number): Promise<
     progress(`http: record-finding at ${FIXED_RATE}/s for ${seconds} s, with projection lag`);
     const lagProbe = new LagProbe(probePool);
     lagProbe.start();
-    const fixed = await record({ connections: FIXED_CONNECTIONS, seconds, rate: FIXED_RATE, onCreated: (id) => lagProbe.responded(id) });
+    const fixed = await record({ connections: FIXED_CONNECTIONS, seconds, rate: FIXED_RATE, onCreated: (id, atMs) => lagProbe.responded(id, atMs) });
     const neverSeen = await lagProbe.stop();
     rows.push(toRow('record-finding', 'fixed', FIXED_CONNECTIONS, FIXED_RATE, fixed));
     progress(`http: acknowledge at saturation (${SATURATION_CONNECTIONS} connections, ${seconds} s or until ${findings.length} findings are acknowledged)`);
@@ -84,7 +106,8 @@ export async function httpWorkload(pg: BenchPostgres, seconds: number): Promise<
     const rssMb = round(rss.stop() / 2 ** 20, 0);
     const lat = summarise(lagProbe.lagsMs);
     const lag: LagRow = { commandsPerSecond: round(fixed['2xx'] / fixed.duration, 0), findings: lagProbe.lagsMs.length, neverSeen, p50Ms: round(lat.p50), p99Ms: round(lat.p99), maxMs: round(lat.max) };
-    return { http: rows, lag, rssMb, tables: [httpTable(rows, rssMb, seconds), lagTable(lag)] };
+    const workerRssMb = round(workerRssBytes / 2 ** 20, 0);
+    return { http: rows, lag, rssMb, workerRssMb, tables: [httpTable(rows, rssMb, workerRssMb, seconds), lagTable(lag)] };
   } finally {
     rss.stop();
     await probePool.end();
@@ -92,26 +115,12 @@ export async function httpWorkload(pg: BenchPostgres, seconds: number): Promise<
   }
 }
 
-function recordFinding(engine: BenchEngine, token: string, inspectionId: string, runId: string, nextSequence: () => number, findings: string[]) {
-  const body = JSON.stringify({
-    category: 'procedure_posting', severity: 'major',
-    title: 'Thủ tục hành chính không được niêm yết đầy đủ',
-    description: 'Bộ phận một cửa chưa niêm yết 12 thủ tục mới theo quyết định công bố.',
-    observedAt: '2026-03-02T09:30:00+07:00', responsibleOfficialIds: [RESPONSIBLE_OFFICIAL],
-  });
-  return (run: { connections: number; seconds: number; rate?: number; amount?: number; onCreated?: (id: string) => void }) =>
-    cannon({
-      url: engine.baseUrl, method: 'POST', headers: jsonHeaders(token), body,
-      connections: run.connections, durationSeconds: run.seconds, overallRate: run.rate, amount: run.amount,
-      next: () => ({ key: `bench-rf-${runId}-${nextSequence()}`, path: `/api/v1/inspections/${inspectionId}/findings` }),
-      onResponse: (status, key) => {
-        if (status !== 201) return;
-        const id = deterministicUuid('finding', key);
-        findings.push(id);
-        run.onCreated?.(id);
-      },
-    });
-}
+const FINDING_BODY = JSON.stringify({
+  category: 'procedure_posting', severity: 'major',
+  title: 'Thủ tục hành chính không được niêm yết đầy đủ',
+  description: 'Bộ phận một cửa chưa niêm yết 12 thủ tục mới theo quyết định công bố.',
+  observedAt: '2026-03-02T09:30:00+07:00', responsibleOfficialIds: [RESPONSIBLE_OFFICIAL],
+});
 
 function jsonHeaders(token: string): Record<string, string> {
   return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
@@ -122,13 +131,13 @@ function toRow(command: HttpRow['command'], mode: HttpRow['mode'], connections: 
   return { command, mode, connections, targetRate, requestsPerSecond: round(r['2xx'] / r.duration, 0), p50Ms: r.latency.p50, p99Ms: r.latency.p99, ok: r['2xx'], failed: r.non2xx + r.errors + r.timeouts };
 }
 
-function httpTable(rows: HttpRow[], rssMb: number, seconds: number): Table {
+function httpTable(rows: HttpRow[], rssMb: number, workerRssMb: number, seconds: number): Table {
   return {
     title: 'Workload 2 — Commands over HTTP (real engine, auth on)',
     columns: ['command', 'load', 'connections', '2xx/s', 'p50 ms', 'p99 ms', 'ok', 'failed'],
     rows: rows.map((r) => [r.command, r.mode === 'fixed' ? `${r.targetRate}/s fixed` : 'saturation', r.connections, r.requestsPerSecond, r.p50Ms, r.p99Ms, r.ok, r.failed]),
     notes: [
-      `Engine peak RSS: ${rssMb} MB (this process: the engine plus the in-process autocannon load generator). ${seconds} s per run.`,
+      `Engine peak RSS: ${rssMb} MB (this process: the engine alone — autocannon runs in a child process, peak ${workerRssMb} MB, not counted). ${seconds} s per run.`,
       'createEngineApp on 127.0.0.1, AUTH_MODE=dev bearer tokens (auth and unit scoping on), a unique Idempotency-Key per request; record-finding by the demo inspector on one open inspection, acknowledge by the demo unit head on findings recorded here. Fixed-rate latencies are corrected for coordinated omission (autocannon).',
     ],
   };

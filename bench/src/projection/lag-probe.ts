@@ -14,8 +14,9 @@ export class LagProbe {
 
   constructor(private readonly pool: Pool, private readonly pollMs = 5) {}
 
-  responded(findingId: string): void {
-    this.pending.set(findingId, performance.now());
+  /** `atMs`: when the 201 arrived, as wall-clock ms (performance.timeOrigin + performance.now(), any process). */
+  responded(findingId: string, atMs = performance.timeOrigin + performance.now()): void {
+    this.pending.set(findingId, atMs);
   }
 
   start(): void {
@@ -37,7 +38,7 @@ export class LagProbe {
       if (this.pending.size > 0) {
         const ids = [...this.pending.keys()];
         const { rows } = await this.pool.query<{ id: string }>(`SELECT id FROM ${FINDINGS_TABLE} WHERE id = ANY($1::text[])`, [ids]);
-        const now = performance.now();
+        const now = performance.timeOrigin + performance.now();
         for (const { id } of rows) {
           this.lagsMs.push(now - this.pending.get(id)!);
           this.pending.delete(id);

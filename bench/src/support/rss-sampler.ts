@@ -1,4 +1,4 @@
-/** Samples this process's resident set size (the engine runs in it) and keeps the peak. */
+/** Samples this process's resident set size (the engine runs in it; autocannon does not) and keeps the peak. */
 export class RssSampler {
   private timer: NodeJS.Timeout | null = null;
   peakBytes = 0;

@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { ClientBase, QueryResult } from 'pg';
 import { LOG_START, type LogPosition } from '../event-store.port';
 import type { Queryable } from '../postgres/event-reads';
 
@@ -39,13 +39,47 @@ export async function ensureCheckpoint(db: Queryable, name: string): Promise<voi
   await db.query('INSERT INTO subscription_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name]);
 }
 
-/** Reads and row-locks the checkpoint: instances of one subscription take turns. */
+/**
+ * Locks the checkpoint for the rest of the transaction, then reads it: instances of one
+ * subscription take turns. The lock is a transaction-level advisory lock keyed by the
+ * checkpoint table (a service's own schema has its own) and the name, not a row lock: a row
+ * lock would give the transaction an xid at once, and a transaction holding an xid holds back
+ * the gap-free horizon (pg_snapshot_xmin) for every reader on the server. A batch that reads
+ * and decides for a while (a reaction running commands on other connections) would delay all
+ * projections by that long. The read is a separate statement, so its snapshot is taken after
+ * the lock is granted and sees the previous holder's committed checkpoint.
+ */
 export async function lockCheckpoint(tx: ClientBase, name: string): Promise<LogPosition> {
-  const { rows } = await tx.query<CheckpointRow>(
-    `SELECT ${COLUMNS} FROM subscription_checkpoints WHERE name = $1 FOR UPDATE`,
-    [name],
-  );
+  await tx.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY_SQL('$1')})`, [name]);
+  const { rows } = await tx.query<CheckpointRow>(`SELECT ${COLUMNS} FROM subscription_checkpoints WHERE name = $1`, [name]);
   return rows[0] ? toState(rows[0]).position : LOG_START;
+}
+
+/** The advisory lock key of a checkpoint: the checkpoint table (per schema) and the name. */
+const LOCK_KEY_SQL = (name: string): string => `hashtextextended('subscription_checkpoints'::regclass::oid::text || ':' || ${name}, 0)`;
+
+/**
+ * BEGIN + lockCheckpoint in ONE round trip: a multi-statement simple query (the name as an
+ * escaped literal, since the simple protocol takes no parameters). Each statement of it takes
+ * its own snapshot, so the read after the lock sees the previous holder's commit.
+ */
+export async function beginAndLockCheckpoint(client: ClientBase, name: string): Promise<LogPosition> {
+  const literal = client.escapeLiteral(name);
+  const results = (await client.query(
+    `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_KEY_SQL(literal)}); SELECT ${COLUMNS} FROM subscription_checkpoints WHERE name = ${literal}`,
+  )) as unknown as QueryResult<CheckpointRow>[];
+  const rows = results[2].rows;
+  return rows[0] ? toState(rows[0]).position : LOG_START;
+}
+
+/** saveCheckpoint + COMMIT in ONE round trip (positions are integers, the name an escaped literal). */
+export async function saveCheckpointAndCommit(client: ClientBase, name: string, position: LogPosition): Promise<void> {
+  await client.query(
+    `UPDATE subscription_checkpoints
+        SET commit = '${position.commit.toString()}'::xid8, prepare = ${position.prepare.toString()}, updated_at = now(),
+            last_error = NULL, error_commit = NULL, error_prepare = NULL, failed_attempts = 0
+      WHERE name = ${client.escapeLiteral(name)}; COMMIT`,
+  );
 }
 
 export async function readCheckpoint(db: Queryable, name: string): Promise<CheckpointState | null> {

@@ -6,7 +6,7 @@ import {
   eventsHeldBackWith, latestCommittedPositionWith, readAllWith,
 } from '../postgres/event-reads';
 import {
-  ensureCheckpoint, lockCheckpoint, readCheckpoint, recordFailure, resetCheckpoint, saveCheckpoint,
+  beginAndLockCheckpoint, ensureCheckpoint, lockCheckpoint, readCheckpoint, recordFailure, resetCheckpoint, saveCheckpointAndCommit,
 } from './checkpoint-store';
 import { InterruptibleSleep } from './interruptible-sleep';
 import type { CheckpointedSubscriptionOptions, SubscriptionStatus } from './subscription.types';
@@ -18,7 +18,7 @@ const HELD_BACK_POLL_MS = 25;
 
 type StepOutcome =
   | { kind: 'idle'; heldBack: boolean }
-  | { kind: 'progressed'; position: LogPosition }
+  | { kind: 'progressed'; position: LogPosition; full: boolean }
   | { kind: 'failed'; error: unknown; isolating: boolean };
 
 /**
@@ -35,6 +35,8 @@ export class CheckpointedSubscription {
   /** After a multi-event batch failed: deliver one event at a time up to this position. */
   private narrowUntil: LogPosition | null = null;
   private unsubscribe: (() => void) | null = null;
+  /** The limit of the last batch read: a batch that filled it may have more behind it. */
+  private lastLimit = 1;
 
   constructor(private readonly options: CheckpointedSubscriptionOptions) {}
 
@@ -47,7 +49,8 @@ export class CheckpointedSubscription {
     if (this.running) return;
     await ensureCheckpoint(this.options.pool, this.name);
     this.running = true;
-    this.unsubscribe = this.options.wakeUp?.onWake(() => this.sleeper.wake()) ?? null;
+    const interest = { types: this.options.wakeTypes ?? this.options.types };
+    this.unsubscribe = this.options.wakeUp?.onWake(() => this.sleeper.wake(), interest) ?? null;
     this.loop = this.runLoop();
   }
 
@@ -114,16 +117,26 @@ export class CheckpointedSubscription {
     while (this.running) {
       const outcome = await this.step();
       if (!this.running) return;
+      if (outcome.kind === 'progressed' && !outcome.full && this.options.wakeUp?.tracksHorizon) {
+        // Caught up as of this batch's snapshot: anything newer is announced by the wake-up
+        // (a wake during the batch makes this sleep return at once), so wait for it rather
+        // than spin one small batch after another.
+        await this.sleeper.sleep(this.idleDelayMs(false), true);
+        continue;
+      }
       if (outcome.kind === 'progressed' || (outcome.kind === 'failed' && outcome.isolating)) continue;
       if (outcome.kind === 'idle') await this.sleeper.sleep(this.idleDelayMs(outcome.heldBack), true);
       else await this.sleeper.sleep(this.backoffMs(), false);
     }
   }
 
-  /** A NOTIFY may arrive before its events pass the horizon: poll fast until they do. */
+  /**
+   * A NOTIFY may arrive before its events pass the horizon: poll fast until they do — unless
+   * the wake-up source itself watches the horizon and wakes us when they pass it.
+   */
   private idleDelayMs(heldBack: boolean): number {
     const poll = this.options.pollIntervalMs ?? 500;
-    return heldBack ? Math.min(poll, HELD_BACK_POLL_MS) : poll;
+    return heldBack && !this.options.wakeUp?.tracksHorizon ? Math.min(poll, HELD_BACK_POLL_MS) : poll;
   }
 
   private backoffMs(): number {
@@ -138,11 +151,11 @@ export class CheckpointedSubscription {
     let batch: RecordedEvent[] = [];
     try {
       client = await this.options.pool.connect();
-      await client.query('BEGIN');
       batch = await this.readBatch(client);
-      const heldBack = batch.length > 0 ? false : await eventsHeldBackWith(client);
+      // Only a source that does not watch the horizon needs to know (to poll fast meanwhile).
+      const heldBack = batch.length > 0 || this.options.wakeUp?.tracksHorizon ? false : await eventsHeldBackWith(client);
       if (batch.length > 0) await this.deliver(client, batch);
-      await client.query('COMMIT');
+      else await client.query('COMMIT');
       client.release();
       return this.succeeded(batch, heldBack);
     } catch (error) {
@@ -152,16 +165,19 @@ export class CheckpointedSubscription {
     }
   }
 
+  /** Begins the batch's transaction, locks the checkpoint and reads what follows it. */
   private async readBatch(tx: PoolClient): Promise<RecordedEvent[]> {
-    const after = await lockCheckpoint(tx, this.name);
+    const after = await beginAndLockCheckpoint(tx, this.name);
     const narrow = this.narrowUntil !== null && compareLogPositions(after, this.narrowUntil) < 0;
     const limit = narrow ? 1 : (this.options.batchSize ?? 100);
+    this.lastLimit = limit;
     return readAllWith(tx, { after, limit, types: this.options.types });
   }
 
+  /** Handles the batch, then saves the checkpoint and commits (one round trip). */
   private async deliver(tx: PoolClient, batch: RecordedEvent[]): Promise<void> {
     await this.options.handle(batch, tx);
-    await saveCheckpoint(tx, this.name, batch[batch.length - 1].logPosition);
+    await saveCheckpointAndCommit(tx, this.name, batch[batch.length - 1].logPosition);
   }
 
   private succeeded(batch: RecordedEvent[], heldBack: boolean): StepOutcome {
@@ -169,7 +185,7 @@ export class CheckpointedSubscription {
     const position = batch[batch.length - 1].logPosition;
     this.consecutiveFailures = 0;
     if (this.narrowUntil && compareLogPositions(position, this.narrowUntil) >= 0) this.narrowUntil = null;
-    return { kind: 'progressed', position };
+    return { kind: 'progressed', position, full: batch.length >= this.lastLimit };
   }
 
   private async failed(error: unknown, batch: RecordedEvent[]): Promise<StepOutcome> {

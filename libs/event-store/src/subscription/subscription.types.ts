@@ -26,6 +26,12 @@ export interface CheckpointedSubscriptionOptions {
   maxBackoffMs?: number;
   /** Wake-up source, e.g. a started PgNotificationWakeUp shared by all subscriptions. */
   wakeUp?: EventWakeUp;
+  /**
+   * Wake only for new events of these types (default: `types`; empty = any). For a handler
+   * that ignores every other type but reads them all: other events are still delivered, with
+   * the next wake-up or poll. Never narrows what is delivered, only when.
+   */
+  wakeTypes?: readonly string[];
   /** Called on every failure (handler or infrastructure), for logging. */
   onError?: (error: unknown, name: string) => void;
 }

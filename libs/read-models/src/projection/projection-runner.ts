@@ -40,6 +40,24 @@ export interface ProjectionRunnerOptions {
   onError?: (error: unknown, projection: string) => void;
 }
 
+/**
+ * Optional on a projector: indexes a full rebuild does without. Maintaining a large index row
+ * by row while the whole log is replayed costs far more than building it once by sorting.
+ * Both methods must be idempotent (IF EXISTS / only when missing); projecting must stay
+ * correct without the indexes (exactly-once comes from the checkpoint, not from a unique key).
+ */
+export interface RebuildIndexes {
+  /** Runs in the transaction that empties the projector's tables and resets its checkpoint. */
+  dropIndexesForRebuild(tx: PoolClient): Promise<void>;
+  /** Builds whatever is missing, after the replay. */
+  restoreIndexesAfterRebuild(pool: Pool): Promise<void>;
+}
+
+function hasRebuildIndexes(projector: Projector): projector is Projector & RebuildIndexes {
+  const candidate = projector as Partial<RebuildIndexes>;
+  return typeof candidate.dropIndexesForRebuild === 'function' && typeof candidate.restoreIndexesAfterRebuild === 'function';
+}
+
 export interface RebuildProgress {
   projection: string;
   phase: 'cleared' | 'caught-up';
@@ -66,6 +84,8 @@ export class ProjectionRunner {
             batchSize: options.batchSize ?? 500,
             pollIntervalMs: options.pollIntervalMs,
             wakeUp: options.wakeUp,
+            // Woken only by the types it folds (none listed = every type); it still reads all.
+            wakeTypes: projector.eventTypes,
             onError: options.onError,
           }),
         },
@@ -105,20 +125,28 @@ export class ProjectionRunner {
    * projector), then replays the whole log in ONE pass shared by every projector: each batch
    * is read once and projected by all of them in one transaction that also advances their
    * checkpoints. Live instances may keep running: checkpoints are locked per batch, and a
-   * projector only receives events after its own checkpoint.
+   * projector only receives events after its own checkpoint. A projector with RebuildIndexes
+   * drops them in its reset transaction and has them built once after the replay (also when
+   * the replay fails); after a crash in between, the next rebuild (or start-up, if the
+   * projector's migration restores them) puts them back.
    */
   async rebuild(onProgress?: (progress: RebuildProgress) => void, batchSize = 2000): Promise<void> {
     const entries = [...this.subscriptions.values()];
     for (const { projector, subscription } of entries) {
       await subscription.reset(async (tx) => {
         if (projector.tables.length > 0) await tx.query(`TRUNCATE ${projector.tables.join(', ')}`);
+        if (hasRebuildIndexes(projector)) await projector.dropIndexesForRebuild(tx);
       });
       onProgress?.({ projection: projector.name, phase: 'cleared' });
     }
-    while (!this.options.subscription && await this.replayBatch(entries.map((e) => e.projector), batchSize)) {
-      // keep going until no projector has anything left to read
+    try {
+      while (!this.options.subscription && await this.replayBatch(entries.map((e) => e.projector), batchSize)) {
+        // keep going until no projector has anything left to read
+      }
+      await this.catchUp();
+    } finally {
+      for (const { projector } of entries) if (hasRebuildIndexes(projector)) await projector.restoreIndexesAfterRebuild(this.options.pool);
     }
-    await this.catchUp();
     for (const { projector } of entries) onProgress?.({ projection: projector.name, phase: 'caught-up' });
   }
 

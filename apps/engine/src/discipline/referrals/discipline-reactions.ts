@@ -15,6 +15,8 @@ import {
 import { CheckpointedSubscription, EVENT_STORE, type EventStore, type RecordedEvent } from '@rectify/event-store';
 import { CLOCK, CommandRunner, loadAggregate, type Clock } from '@rectify/workflow';
 import { PG_POOL } from '../../database';
+import { LOG_FOLLOWING } from '../../event-sourcing/event-sourcing.tokens';
+import type { LogFollowing } from '../../event-sourcing/event-store-selection';
 import { DecisionExecutor } from '../cases/execute-decision/decision-executor';
 import { DISCIPLINE_SYSTEM, ReferralOpener } from './referral-opener';
 import { UNIT_OVERDUE_TRIGGERS, UnitOverdueReferrals } from './unit-overdue-referrals';
@@ -34,11 +36,13 @@ export const DISCIPLINE_REACTION_TYPES = [
  * Referral rules, ground withdrawal and carrying out due decisions, driven by a checkpointed gap-free subscription
  * (`process:discipline-reactions`): a restart resumes from the checkpoint. Every effect is
  * an idempotent command with a key derived from what caused it, so redelivery after a crash
- * writes nothing twice (at-least-once delivery + idempotent commands).
+ * writes nothing twice (at-least-once delivery + idempotent commands). With LOG_FOLLOWING
+ * (KurrentDB mode) the subscription follows the port's log and every effect still goes through
+ * CommandRunner, i.e. the port; on PostgreSQL it stays the CheckpointedSubscription.
  */
 @Injectable()
 export class DisciplineReactions implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly subscription: CheckpointedSubscription;
+  private readonly subscription: Pick<CheckpointedSubscription, 'start' | 'stop' | 'catchUp'>;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -48,17 +52,19 @@ export class DisciplineReactions implements OnApplicationBootstrap, OnApplicatio
     private readonly referrals: ReferralOpener,
     private readonly executor: DecisionExecutor,
     private readonly unitOverdue: UnitOverdueReferrals,
+    @Inject(LOG_FOLLOWING) following: LogFollowing | null,
   ) {
-    this.subscription = new CheckpointedSubscription({
+    const options = {
       name: 'process:discipline-reactions',
       pool,
       types: DISCIPLINE_REACTION_TYPES,
       batchSize: 20,
-      handle: async (events) => {
+      handle: async (events: readonly RecordedEvent[]) => {
         for (const event of events) await this.reactOrSkip(event);
       },
-      onError: (error) => logger.error(`discipline reactions failed: ${error instanceof Error ? error.message : String(error)}`),
-    });
+      onError: (error: unknown) => logger.error(`discipline reactions failed: ${error instanceof Error ? error.message : String(error)}`),
+    };
+    this.subscription = following ? following.subscription({ ...options, wakeUp: following.wakeUp }) : new CheckpointedSubscription(options);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -117,7 +123,9 @@ export class DisciplineReactions implements OnApplicationBootstrap, OnApplicatio
 
   private async repeatFindings(officialId: string, recorded: Record<string, unknown>, causationId: string): Promise<void> {
     const { rows } = await this.pool.query<{ id: string; observed_at: Date; status: string }>(
-      `SELECT id, observed_at, status FROM rm_findings WHERE state->'responsibleOfficialIds' ? $1`,
+      // In the order the rule sorts them (observed, then id in code-point order), so its sort
+      // runs over sorted input (linear) instead of re-sorting all of an official's findings.
+      `SELECT id, observed_at, status FROM rm_findings WHERE state->'responsibleOfficialIds' ? $1 ORDER BY observed_at, id COLLATE "C"`,
       [officialId],
     );
     const facts = new Map<string, FindingFact>(rows.map((r) => [r.id, { findingId: r.id, observedAt: r.observed_at.toISOString(), withdrawn: r.status === 'withdrawn' }]));

@@ -27,6 +27,9 @@ export class RecordFindingCommand extends Command<FindingResponse> {
   }
 }
 
+/** Bounds the memory of knownOfficials (beyond it, further officials are simply looked up each time). */
+const MAX_KNOWN_OFFICIALS = 100_000;
+
 /** Records a finding on an open inspection; the finding belongs to the inspected unit. */
 @CommandHandler(RecordFindingCommand)
 export class RecordFindingHandler implements ICommandHandler<RecordFindingCommand, FindingResponse> {
@@ -76,9 +79,20 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
     });
   }
 
+  /**
+   * Officials whose stream has been seen non-empty. Safe to remember without invalidation:
+   * events are never deleted (the database refuses it), so a registered official stays
+   * registered; only unknown ids are looked up again.
+   */
+  private readonly knownOfficials = new Set<string>();
+
   private async assertOfficialsExist(ids: readonly string[]): Promise<void> {
-    const versions = await Promise.all(ids.map((id) => this.store.streamVersion(officialStream(id))));
-    const unknown = ids.filter((_, i) => versions[i] === 0);
+    const unseen = ids.filter((id) => !this.knownOfficials.has(id));
+    const versions = await Promise.all(unseen.map((id) => this.store.streamVersion(officialStream(id))));
+    unseen.forEach((id, i) => {
+      if (versions[i] > 0 && this.knownOfficials.size < MAX_KNOWN_OFFICIALS) this.knownOfficials.add(id);
+    });
+    const unknown = unseen.filter((_, i) => versions[i] === 0);
     if (unknown.length > 0) {
       throw new ValidationError('FINDING.UNKNOWN_OFFICIAL', `No official with id ${unknown.join(', ')} is registered`, {
         field: 'responsibleOfficialIds',
