@@ -7,6 +7,7 @@ export * from './process-manager/workflow.schema';
 export * from './process-manager/timer-table';
 export * from './process-manager/process-step';
 export * from './process-manager/process-batch';
+export * from './process-manager/process-event-log';
 export * from './process-manager/timer-poller';
 export * from './process-manager/workflow-runtime';
 export * from './notifications/notification-channel';

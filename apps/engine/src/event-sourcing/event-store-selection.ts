@@ -56,8 +56,8 @@ export async function openEventStore(selection: EventStoreSelection, pool: Pool,
   const wakeUp = new KurrentDbWakeUp(client);
   wakeUp.start();
   new Logger('EventSourcing').warn(
-    'events are stored in KurrentDB (EVENTSTORE_URL): projections, process managers, notifications, the witness and the relay follow its $all; ' +
-      'process managers still append their own streams through PostgreSQL — see docs/scale-out.md',
+    'events are stored in KurrentDB (EVENTSTORE_URL): projections, process managers, discipline reactions, notifications, the witness and the relay follow its $all; ' +
+      'process managers read and append their own streams through it; checkpoints, timers and read models stay in PostgreSQL — see docs/scale-out.md',
   );
   return {
     store,

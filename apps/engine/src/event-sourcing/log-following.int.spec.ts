@@ -22,7 +22,8 @@ import type { LogFollowing } from './event-store-selection';
  * The wiring KurrentDB mode relies on, run on PostgreSQL: LOG_FOLLOWING (what openEventStore
  * returns for KurrentDB) is replaced by subscriptions over the EventStore port, and the whole
  * engine must build every checkpointed consumer it owns from it — read-model and audit
- * projections, the process managers, the notification dispatcher and the witness.
+ * projections, the process managers, the discipline reactions, the notification dispatcher and
+ * the witness.
  */
 describe('the engine following the log through LOG_FOLLOWING', () => {
   let app: INestApplication;
@@ -62,7 +63,7 @@ describe('the engine following the log through LOG_FOLLOWING', () => {
   it('builds projections, process managers, notifications and the witness from it', async () => {
     expect(built).toEqual(expect.arrayContaining([
       'view:units', 'view:findings', 'view:finding-workflow', 'audit:subjects', 'report:figures',
-      'process:remediation', 'notifications:outbox', 'audit:chain',
+      'process:remediation', 'process:discipline-reactions', 'notifications:outbox', 'audit:chain',
     ]));
 
     const unitId = randomUUID();

@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { EVENT_STORE, PgNotificationWakeUp, type EventWakeUp, type SubscriptionStatus } from '@rectify/event-store';
+import { EVENT_STORE, PgNotificationWakeUp, type EventStore, type EventWakeUp, type SubscriptionStatus } from '@rectify/event-store';
 import { CLOCK, NotificationDispatcher, WorkflowRuntime, migrateWorkflow, type AnyProcessManager, type Clock } from '@rectify/workflow';
 import { BUSINESS_CALENDAR_SOURCE, type BusinessCalendarSource } from '../calendar/calendar.tokens';
 import { PG_POOL } from '../database';
@@ -24,6 +24,8 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
  * dev clock can reach the runtime. The process managers and the dispatcher follow the
  * configured event store (LOG_FOLLOWING: KurrentDB's $all, or by default the PostgreSQL
  * `events` table woken by NOTIFY); their checkpoints, timers and outbox stay in PostgreSQL.
+ * With LOG_FOLLOWING the process managers also read and append their own streams, and read
+ * the registry, through the EventStore port (WorkflowRuntime `processEventStore`).
  */
 @Global()
 @Module({
@@ -34,18 +36,22 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
       provide: WORKFLOW_RUNTIME,
       inject: [PG_POOL, CLOCK, BUSINESS_CALENDAR_SOURCE, WORKFLOW_WAKE_UP, EVENT_STORE, LOG_FOLLOWING, { token: EXTRA_PROCESS_MANAGERS, optional: true }],
       useFactory: async (
-        pool: Pool, clock: Clock, calendars: BusinessCalendarSource, wakeUp: PgNotificationWakeUp, _store: unknown,
+        pool: Pool, clock: Clock, calendars: BusinessCalendarSource, wakeUp: PgNotificationWakeUp, store: EventStore,
         following: LogFollowing | null, extra?: readonly AnyProcessManager[],
       ) => {
         await migrateWorkflow(pool);
+        // Following a log other than the `events` table (KurrentDB): process streams and the
+        // registry facts they read go through the port too (chosen once, here).
+        const port = following ? store : undefined;
         return new WorkflowRuntime({
           pool,
           clock,
           wakeUp: following?.wakeUp ?? wakeUp,
           subscription: following?.subscription,
+          processEventStore: port,
           timerPollIntervalMs: timerPollIntervalFromEnv(process.env),
           timerBatchSize: timerBatchSizeFromEnv(process.env),
-          processManagers: [remediationProcessManager({ clock, calendar: () => calendars.current() }), decisionExecutionProcessManager, ...(extra ?? [])],
+          processManagers: [remediationProcessManager({ clock, calendar: () => calendars.current(), registryStore: port }), decisionExecutionProcessManager, ...(extra ?? [])],
           onError: (error, where) => logger.error(`${where} failed: ${describe(error)}`),
         });
       },

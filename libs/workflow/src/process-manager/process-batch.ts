@@ -1,17 +1,10 @@
 import type { ClientBase, PoolClient } from 'pg';
-import { appendManyInTransaction, type NewEvent, type RecordedEvent } from '@rectify/event-store';
+import type { NewEvent, RecordedEvent } from '@rectify/event-store';
 import { deterministicUuid } from '../command-handling/deterministic-id';
+import { postgresProcessEventLog, type HistoryEvent, type ProcessEventLog } from './process-event-log';
 import { processStreamId, type AnyProcessManager, type ProcessInput } from './process-manager';
 import type { StepOptions } from './process-step';
 import { syncTimersOfMany, type WantedTimers } from './timer-table';
-
-/** What a process step needs of its stream's history. */
-interface HistoryEvent {
-  version: number;
-  type: string;
-  data: unknown;
-  causationId: string | null;
-}
 
 interface Instance {
   processId: string;
@@ -26,6 +19,8 @@ interface Instance {
   state?: unknown;
   /** This batch's decided events, in decision order: appended together at the end. */
   pending: NewEvent[];
+  /** Some input of this batch was already in the history (a replay). */
+  replayed: boolean;
 }
 
 export interface BatchOutcome {
@@ -56,18 +51,26 @@ export interface BatchOutcome {
  * skip a busy instance, so the two paths never interleave on one instance and never deadlock
  * (pollers never wait on an advisory lock; another engine's subscription for the same process
  * manager waits on the checkpoint row lock before it takes any).
+ *
+ * `options.log` says where the process streams live (process-event-log.ts): by default the
+ * `events` table in `tx` (all of the above in one transaction); with the port (KurrentDB mode)
+ * histories are read and the append made through the EventStore port before `tx` commits, and
+ * an instance a replay finds already handled gets its timer rows resynced (the crashed attempt's
+ * rows rolled back with `tx` while its events stayed in the store).
  */
 export async function applyEventBatch(tx: PoolClient, pm: AnyProcessManager, batch: readonly RecordedEvent[], options: StepOptions): Promise<BatchOutcome> {
+  const log = options.log ?? postgresProcessEventLog;
   const routed = batch.map((event) => ({ event, processId: pm.route(event) })).filter((r): r is { event: RecordedEvent; processId: string } => r.processId !== null);
   const outcome: BatchOutcome = { decided: 0, nothing: 0, duplicate: 0 };
   if (routed.length === 0) return outcome;
-  const instances = await loadInstances(tx, pm, [...new Set(routed.map((r) => r.processId))]);
+  const instances = await loadInstances(tx, log, pm, [...new Set(routed.map((r) => r.processId))]);
   const prefetched = await pm.prefetch?.(routed.map((r) => r.event), tx);
   for (const { event, processId } of routed) {
     const instance = instances.get(processId)!;
     // Already handled (a replayed subscription): event ids derive from the input's id anyway.
     if (instance.history.some((e) => e.causationId === event.id)) {
       outcome.duplicate++;
+      instance.replayed = true;
       continue;
     }
     const state = (instance.state ??= fold(pm, pm.initialState(), instance.history));
@@ -86,12 +89,11 @@ export async function applyEventBatch(tx: PoolClient, pm: AnyProcessManager, bat
     outcome.decided++;
   }
   const changed = [...instances.values()].filter((i) => i.pending.length > 0);
-  await appendManyInTransaction(
-    tx,
-    changed.map((i) => ({ streamId: i.streamId, events: i.pending, options: { expectedVersion: i.storedVersion } })),
-    new Date(Math.trunc(options.now.getTime())),
-  );
-  const wanted: WantedTimers[] = changed.map((i) => ({ processId: i.processId, streamId: i.streamId, existed: i.existed, timers: pm.timers(i.state) }));
+  await log.appendMany(tx, changed.map((i) => ({ streamId: i.streamId, events: i.pending, expectedVersion: i.storedVersion })), options.now);
+  const resynced = log.recoversAfterCrash ? [...instances.values()].filter((i) => i.pending.length === 0 && i.replayed) : [];
+  const wanted: WantedTimers[] = [...changed, ...resynced].map((i) => ({
+    processId: i.processId, streamId: i.streamId, existed: i.existed, timers: pm.timers(i.state ?? fold(pm, pm.initialState(), i.history)),
+  }));
   await syncTimersOfMany(tx, pm.name, wanted);
   return outcome;
 }
@@ -114,27 +116,17 @@ function processEvent(pm: AnyProcessManager, event: RecordedEvent, decided: { ty
   };
 }
 
-/** Locks (stream-id order, one statement) and loads (one statement) every instance of the batch. */
-async function loadInstances(tx: ClientBase, pm: AnyProcessManager, processIds: string[]): Promise<Map<string, Instance>> {
+/** Locks (stream-id order, one statement) and loads (one statement, or one port read per stream) every instance of the batch. */
+async function loadInstances(tx: ClientBase, log: ProcessEventLog, pm: AnyProcessManager, processIds: string[]): Promise<Map<string, Instance>> {
   const streams = processIds.map((id) => ({ processId: id, streamId: processStreamId(pm, id) })).sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
   const streamIds = streams.map((s) => s.streamId);
   // A function scan over unnest yields in array order, so the locks are taken in sorted order.
   await tx.query('SELECT count(pg_advisory_xact_lock(hashtextextended(s, 0))) FROM unnest($1::text[]) AS s', [streamIds]);
-  const { rows } = await tx.query<{ stream_id: string; version: number; type: string; data: unknown; causation_id: string | null }>(
-    `SELECT stream_id, version, type, data, metadata->>'causationId' AS causation_id
-       FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, version`,
-    [streamIds],
-  );
-  const byStream = new Map<string, HistoryEvent[]>();
-  for (const r of rows) {
-    const list = byStream.get(r.stream_id) ?? [];
-    list.push({ version: r.version, type: r.type, data: r.data, causationId: r.causation_id });
-    byStream.set(r.stream_id, list);
-  }
+  const byStream = await log.readHistories(tx, streamIds);
   return new Map(streams.map(({ processId, streamId }) => {
     const history = byStream.get(streamId) ?? [];
     const storedVersion = history.length === 0 ? 0 : history[history.length - 1].version;
-    return [processId, { processId, streamId, existed: history.length > 0, history, storedVersion, pending: [] }];
+    return [processId, { processId, streamId, existed: history.length > 0, history, storedVersion, pending: [], replayed: false }];
   }));
 }
 

@@ -1,13 +1,16 @@
 import type { PoolClient } from 'pg';
 import { PROCESS_TIMER_FIRED, type FiredTimer } from '@rectify/domain';
-import { appendManyInTransaction, readStreamWith, type NewEvent } from '@rectify/event-store';
+import type { NewEvent } from '@rectify/event-store';
 import { deterministicUuid } from '../command-handling/deterministic-id';
+import { postgresProcessEventLog, type ProcessEventLog } from './process-event-log';
 import type { AnyProcessManager, ProcessInput } from './process-manager';
 import { deleteTimer, syncTimersOfMany, timerIdOf, type TimerRow } from './timer-table';
 
 export interface StepOptions {
   /** Store time of appended events (the engine clock). */
   now: Date;
+  /** Where process streams are read and appended; default: the `events` table in the step's transaction. */
+  log?: ProcessEventLog;
 }
 
 export type StepOutcome = 'decided' | 'nothing' | 'duplicate' | 'stale' | 'busy';
@@ -36,11 +39,17 @@ function fold(pm: AnyProcessManager, from: unknown, events: readonly { type: str
  * it throw and the step roll back), then ONE statement makes the process's rows match its
  * wanted timers (the claimed row, fired, goes with the other unwanted ones). A claimed row its
  * process no longer wants, or that already fired, is dropped without effect (stale).
+ *
+ * Through the port (`options.log`, KurrentDB mode) the append happens before `tx` commits: a
+ * crash in between leaves the timer row claimable while ProcessTimerFired is in the stream, so
+ * the replay finds the firing in the history (stale) and, instead of only deleting the row,
+ * makes the process's rows match its state (the timers the crashed step's decision asked for).
  */
 export async function fireTimer(tx: PoolClient, pm: AnyProcessManager, row: TimerRow, options: StepOptions): Promise<{ outcome: StepOutcome; fired: number }> {
+  const log = options.log ?? postgresProcessEventLog;
   if (!(await tryLockProcess(tx, row.streamId))) return { outcome: 'busy', fired: 0 };
-  const history = await readStreamWith(tx, row.streamId);
-  const firedIds = new Set(history.filter((e) => e.type === PROCESS_TIMER_FIRED).map((e) => String(e.data.timerId)));
+  const history = await log.readHistory(tx, row.streamId);
+  const firedIds = new Set(history.filter((e) => e.type === PROCESS_TIMER_FIRED).map((e) => String((e.data as { timerId?: unknown }).timerId)));
   let state = fold(pm, pm.initialState(), history);
   const pending: NewEvent[] = [];
   let fired = 0;
@@ -75,11 +84,12 @@ export async function fireTimer(tx: PoolClient, pm: AnyProcessManager, row: Time
     }
   }
   if (pending.length === 0) {
-    await deleteTimer(tx, row.timerId);
+    if (log.recoversAfterCrash) await syncTimersOfMany(tx, pm.name, [{ processId: row.processId, streamId: row.streamId, existed: true, timers: pm.timers(state) }]);
+    else await deleteTimer(tx, row.timerId);
     return { outcome: 'stale', fired: 0 };
   }
   const version = history.length === 0 ? 0 : history[history.length - 1].version;
-  await appendManyInTransaction(tx, [{ streamId: row.streamId, events: pending, options: { expectedVersion: version } }], new Date(Math.trunc(options.now.getTime())));
+  await log.appendMany(tx, [{ streamId: row.streamId, events: pending, expectedVersion: version }], options.now);
   // The claimed row is one of the stream's rows and no longer wanted (it fired): this deletes it
   // with the others (row-locked by this transaction itself, so SKIP LOCKED never skips it).
   await syncTimersOfMany(tx, pm.name, [{ processId: row.processId, streamId: row.streamId, existed: true, timers: pm.timers(state) }]);

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Clock } from '../clock/clock';
 import { crashPoint } from '../crash-points/crash-points';
+import type { ProcessEventLog } from './process-event-log';
 import type { AnyProcessManager } from './process-manager';
 import { fireTimer } from './process-step';
 import { claimDueTimers, postponeFailedTimer, type TimerRow } from './timer-table';
@@ -15,6 +16,8 @@ export interface TimerPollerOptions {
   initialBackoffMs?: number;
   maxBackoffMs?: number;
   onError?: (error: unknown, timer: TimerRow) => void;
+  /** Where process streams live (default: the `events` table in the round's transaction). */
+  log?: ProcessEventLog;
 }
 
 export interface FireRound {
@@ -64,7 +67,7 @@ export class TimerPoller {
     try {
       const pm = this.byName.get(row.process);
       if (!pm) throw new Error(`No process manager named ${row.process}`);
-      const { outcome, fired } = await fireTimer(tx, pm, row, { now });
+      const { outcome, fired } = await fireTimer(tx, pm, row, { now, log: this.options.log });
       await tx.query('RELEASE SAVEPOINT timer');
       if (outcome === 'busy') round.busy++;
       else if (outcome === 'stale') round.stale++;

@@ -1,10 +1,11 @@
 import type { Pool } from 'pg';
 import {
-  CheckpointedSubscription, type CheckpointedSubscriptionOptions, type EventWakeUp, type SubscriptionStatus,
+  CheckpointedSubscription, type CheckpointedSubscriptionOptions, type EventStore, type EventWakeUp, type SubscriptionStatus,
 } from '@rectify/event-store';
 import type { Clock } from '../clock/clock';
 import type { AnyProcessManager } from './process-manager';
 import { applyEventBatch } from './process-batch';
+import { portProcessEventLog, postgresProcessEventLog } from './process-event-log';
 import { TimerPoller, type FireRound } from './timer-poller';
 import { timerTableStatus, type TimerRow, type TimerTableStatus } from './timer-table';
 
@@ -35,6 +36,13 @@ export interface WorkflowRuntimeOptions {
    * effects stay in PostgreSQL (`pool`).
    */
   subscription?: WorkflowSubscriptionFactory;
+  /**
+   * Default: process streams are read and appended in PostgreSQL's `events` table inside each
+   * step's transaction. Given (KurrentDB mode), they go through this EventStore port instead —
+   * appended before the step's PostgreSQL transaction (timers, checkpoint) commits; see
+   * process-event-log.ts for why a crash in between neither duplicates nor loses an event.
+   */
+  processEventStore?: EventStore;
   wakeUp?: EventWakeUp;
   /** Timer poll interval: bounds how late a timer fires. Default 250 ms. */
   timerPollIntervalMs?: number;
@@ -61,6 +69,7 @@ export class WorkflowRuntime {
 
   constructor(private readonly options: WorkflowRuntimeOptions) {
     const create = options.subscription ?? ((o: CheckpointedSubscriptionOptions) => new CheckpointedSubscription(o));
+    const log = options.processEventStore ? portProcessEventLog(options.processEventStore) : postgresProcessEventLog;
     this.subscriptions = options.processManagers.map(
       (pm) =>
         create({
@@ -73,7 +82,7 @@ export class WorkflowRuntime {
           maxBackoffMs: options.maxBackoffMs,
           wakeUp: options.wakeUp,
           onError: (error, name) => options.onError?.(error, name),
-          handle: async (batch, tx) => void (await applyEventBatch(tx, pm, batch, { now: options.clock.now() })),
+          handle: async (batch, tx) => void (await applyEventBatch(tx, pm, batch, { now: options.clock.now(), log })),
         }),
     );
     this.poller = new TimerPoller({
@@ -81,6 +90,7 @@ export class WorkflowRuntime {
       clock: options.clock,
       processManagers: options.processManagers,
       batchSize: options.timerBatchSize,
+      log,
       onError: (error: unknown, timer: TimerRow) => options.onError?.(error, `timer ${timer.process}/${timer.key}`),
     });
   }

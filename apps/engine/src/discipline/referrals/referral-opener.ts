@@ -11,10 +11,14 @@ import {
   type Referral,
   type ReferralRule,
 } from '@rectify/domain';
+import { EVENT_STORE, type EventStore } from '@rectify/event-store';
 import { CLOCK, CommandRunner, deterministicUuid, type Clock } from '@rectify/workflow';
 import { PG_POOL } from '../../database';
+import { LOG_FOLLOWING } from '../../event-sourcing/event-sourcing.tokens';
+import type { LogFollowing } from '../../event-sourcing/event-store-selection';
 import { CaseFacts } from '../cases/case-facts';
 import { DISCIPLINE_POLICY } from '../discipline-policy';
+import { PortUsedGrounds } from './port-used-grounds';
 
 export const DISCIPLINE_SYSTEM: Actor = { id: 'system:discipline', role: 'system' };
 
@@ -25,13 +29,20 @@ export const DISCIPLINE_SYSTEM: Actor = { id: 'system:discipline', role: 'system
  */
 @Injectable()
 export class ReferralOpener {
+  /** KurrentDB mode (LOG_FOLLOWING set): used grounds come through the port, not the `events` table. */
+  private readonly portGrounds: PortUsedGrounds | null;
+
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(DISCIPLINE_POLICY) readonly policy: DisciplinePolicy,
     private readonly runner: CommandRunner,
     private readonly facts: CaseFacts,
-  ) {}
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(LOG_FOLLOWING) following: LogFollowing | null,
+  ) {
+    this.portGrounds = following ? new PortUsedGrounds(store) : null;
+  }
 
   async open(referral: Referral, causationId: string): Promise<string> {
     const key = referralKey(referral);
@@ -74,6 +85,7 @@ export class ReferralOpener {
    * A ground later withdrawn from its case still counts as used.
    */
   async usedGrounds(officialId: string, rule: ReferralRule): Promise<Set<string>> {
+    if (this.portGrounds) return this.portGrounds.of(officialId, rule);
     const { rows } = await this.pool.query<{ id: string }>(
       `SELECT g->>'id' AS id FROM events, jsonb_array_elements(data->'grounds') g
         WHERE type = 'CaseOpened' AND data->'subject'->>'officialId' = $1 AND data->'origin'->>'rule' = $2`,
