@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore } from '@rectify/event-store';
 import { CommandRunner, ManualClock, WorkflowRuntime } from '@rectify/workflow';
 import { AUDIT_PROJECTIONS } from '../apps/engine/src/audit/audit.tokens';
 import { PG_POOL } from '../apps/engine/src/database';
+import { PROJECTION_RUNNER } from '../apps/engine/src/event-sourcing';
 import { CaseFacts } from '../apps/engine/src/discipline/cases/case-facts';
 import { DecisionExecutor } from '../apps/engine/src/discipline/cases/execute-decision/decision-executor';
 import { DisciplineReactions } from '../apps/engine/src/discipline/referrals/discipline-reactions';
@@ -226,6 +227,23 @@ describe('discipline: referrals, board cases and decisions carried out', () => {
     expect(after.grounds.find((g: { id: string }) => g.id === `finding:${colleagueFindings[1]}`)).toMatchObject({ withdrawn: true });
     const events = (await get(`/cases/${open.id}/events`, admin)).body as Array<{ type: string; data: Record<string, unknown> }>;
     expect(events.find((e) => e.type === 'CaseGroundWithdrawn')?.data).toMatchObject({ groundId: `finding:${colleagueFindings[1]}`, remainingGrounds: 2 });
+  });
+
+  it('does not miss a repeat-findings referral while the findings view lags behind the reactions', async () => {
+    const laggard = await created('/officials', { fullName: 'Trịnh Văn Khoa', unitId: ids.ward, position: 'Công chức địa chính' });
+    await settle();
+    const projections = engine.app.get<{ start(): Promise<void>; stop(): Promise<void> }>(PROJECTION_RUNNER);
+    await projections.stop(); // rm_findings falls behind: the three findings are in the log only
+    for (const observedAt of ['2026-02-02T09:00:00+07:00', '2026-02-03T09:00:00+07:00', '2026-02-04T09:00:00+07:00']) await recordFinding(laggard, observedAt);
+    const reacting = engine.app.get(DisciplineReactions).catchUp();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const opened = async () => (await engine.app.get<Pool>(PG_POOL).query(`SELECT count(*)::int AS n FROM events WHERE type = 'CaseOpened' AND data->'subject'->>'officialId' = $1`, [laggard])).rows[0].n as number;
+    expect(await opened()).toBe(0); // the reaction waits for the view instead of counting what it holds
+    await projections.start();
+    await reacting;
+    await settle();
+    expect(await opened()).toBe(1);
+    expect((await casesOf(laggard)).map((c) => c.origin.rule)).toEqual(['repeat_findings']);
   });
 
   it('imports ratings from CSV: good rows written, bad rows reported, a retry writes nothing twice', async () => {

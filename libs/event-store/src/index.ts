@@ -12,6 +12,6 @@ export { readAllWith, readStreamWith, headPositionWith, type Queryable } from '.
 export * from './subscription/checkpointed-subscription';
 export * from './subscription/event-wake-up';
 export * from './kurrentdb';
-export { lockCheckpoint, saveCheckpoint } from './subscription/checkpoint-store';
+export { lockCheckpoint, readCheckpoint, saveCheckpoint } from './subscription/checkpoint-store';
 export { applySchemaOnce } from './postgres/schema-migration';
 export { withTransaction } from './postgres/pg-transaction';

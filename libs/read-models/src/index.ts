@@ -1,6 +1,7 @@
 export * from './projection/projector';
 export * from './projection/aggregate-view.definition';
 export * from './projection/aggregate-view.projector';
+export * from './projection/view-barrier';
 export * from './projection/read-model-projectors';
 export * from './schema/read-model.schema';
 export * from './entities/aggregate-view.columns';

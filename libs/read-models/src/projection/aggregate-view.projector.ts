@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@rectify/event-store';
 import type { AggregateViewDefinition } from './aggregate-view.definition';
 import type { Projector } from './projector';
+import { viewProjectionName } from './view-barrier';
 
 interface Row<S> {
   id: string;
@@ -23,7 +24,7 @@ export class AggregateViewProjector<S> implements Projector {
   readonly eventTypes: readonly string[];
 
   constructor(private readonly view: AggregateViewDefinition<S>) {
-    this.name = `view:${view.name}`;
+    this.name = viewProjectionName(view);
     this.tables = [view.table];
     this.eventTypes = view.eventTypes;
   }

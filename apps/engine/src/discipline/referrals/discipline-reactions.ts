@@ -13,6 +13,7 @@ import {
   type FindingFact,
 } from '@rectify/domain';
 import { CheckpointedSubscription, EVENT_STORE, type EventStore, type RecordedEvent } from '@rectify/event-store';
+import { awaitViewsAt, caseView, findingView, type FoldedView } from '@rectify/read-models';
 import { CLOCK, CommandRunner, loadAggregate, type Clock } from '@rectify/workflow';
 import { PG_POOL } from '../../database';
 import { LOG_FOLLOWING } from '../../event-sourcing/event-sourcing.tokens';
@@ -22,6 +23,18 @@ import { DISCIPLINE_SYSTEM, ReferralOpener } from './referral-opener';
 import { UNIT_OVERDUE_TRIGGERS, UnitOverdueReferrals } from './unit-overdue-referrals';
 
 const logger = new Logger('Discipline');
+
+/**
+ * The views a reaction to each event type queries: it waits until they have folded the log up
+ * to that event (awaitViewsAt), so a view that lags never hides a finding or a case from a rule.
+ */
+const VIEWS_READ_ON: Readonly<Record<string, readonly FoldedView[]>> = {
+  FindingRecorded: [findingView],
+  FindingWithdrawn: [caseView],
+  FindingMarkedOverdue: [findingView],
+  RemediationClockResumed: [findingView],
+  DecisionExecutionDue: [findingView],
+};
 export const DISCIPLINE_REACTION_TYPES = [
   'FindingReferredToDisciplinaryBoard',
   'FindingRecorded',
@@ -90,6 +103,8 @@ export class DisciplineReactions implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async react(event: RecordedEvent): Promise<void> {
+    const views = VIEWS_READ_ON[event.type];
+    if (views) await awaitViewsAt(this.pool, this.store, views, event.logPosition);
     const data = event.data as Record<string, unknown>;
     const policy = this.referrals.policy;
     switch (event.type) {
