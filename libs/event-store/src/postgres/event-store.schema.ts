@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_log_order_idx ON events (transaction_id, global_position);
 CREATE INDEX IF NOT EXISTS events_stream_as_of_idx ON events (stream_id, recorded_at);
+-- Rules look up the cases already opened for an official (discipline: grounds used once).
+-- Partial: only CaseOpened rows enter it, so an ordinary append pays one predicate check.
+CREATE INDEX IF NOT EXISTS events_case_opened_subject_idx ON events ((data->'subject'->>'officialId')) WHERE type = 'CaseOpened';
 
 CREATE TABLE IF NOT EXISTS streams (
   stream_id text    PRIMARY KEY,
