@@ -50,9 +50,9 @@ async function main(): Promise<void> {
 
     // Each projector's own time inside the shared pass (the rest is reading the log and commits).
     const projectorMs = new Map<string, number>();
-    const timed = [...readModelProjectors(), ...auditProjectors()].map((p): Projector => ({
-      name: p.name, tables: p.tables, eventTypes: p.eventTypes,
-      async project(events, tx) {
+    // The projector as prototype: its other methods (RebuildIndexes) stay reachable.
+    const timed = [...readModelProjectors(), ...auditProjectors()].map((p) => Object.assign(Object.create(p) as Projector, {
+      async project(events: Parameters<Projector['project']>[0], tx: Parameters<Projector['project']>[1]) {
         const began = Date.now();
         await p.project(events, tx);
         projectorMs.set(p.name, (projectorMs.get(p.name) ?? 0) + Date.now() - began);

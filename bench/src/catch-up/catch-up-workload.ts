@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { auditProjectors, migrateAudit } from '@rectify/audit';
 import { CheckpointedSubscription, PostgresEventStore, migratePostgresEventStore } from '@rectify/event-store';
 import { ProjectionRunner, migrateReadModels, readModelProjectors } from '@rectify/read-models';
 import type { BenchPostgres } from '../support/bench-postgres';
@@ -20,13 +21,15 @@ export interface CatchUpResult {
 /**
  * Workload 4: a log of `total` finding events; a CheckpointedSubscription with a handler that
  * does nothing but checkpoint reads it from LOG_START (catch-up rate); then
- * ProjectionRunner.rebuild() empties every read model and replays the whole log.
+ * ProjectionRunner.rebuild() empties every read model (rm_* views, audit subject index, report
+ * figures: what `npm run projections:rebuild` rebuilds) and replays the whole log.
  */
 export async function catchUpWorkload(pg: BenchPostgres, total: number, quick: boolean): Promise<{ result: CatchUpResult; table: Table }> {
   const pool = new Pool({ connectionString: await pg.createDatabase('bench_rebuild'), max: 8 });
   try {
     await migratePostgresEventStore(pool);
     await migrateReadModels(pool);
+    await migrateAudit(pool);
     progress(`catch-up: writing ${total.toLocaleString('en-US')} finding events${quick ? ' (--quick: 100,000 instead of 1,000,000)' : ''}`);
     const fillStart = performance.now();
     const events = await fillFindingLog(new PostgresEventStore(pool), total);
@@ -44,7 +47,8 @@ export async function catchUpWorkload(pg: BenchPostgres, total: number, quick: b
     const catchUpSeconds = (performance.now() - catchUpStart) / 1000;
     if (delivered !== events) throw new Error(`catch-up delivered ${delivered} of ${events} events`);
 
-    const projectors = readModelProjectors();
+    // Every read model the engine rebuilds: the rm_* views and the audit lib's subject index and report figures.
+    const projectors = [...readModelProjectors(), ...auditProjectors()];
     progress(`catch-up: ProjectionRunner.rebuild() of ${projectors.length} read models`);
     const runner = new ProjectionRunner({ pool, projectors });
     const rebuildStart = performance.now();

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { applySchemaOnce } from '@rectify/event-store';
+import { ensureSubjectIndexKey } from './history/subject-index.projector';
 import { REPORT_SCHEMA_SQL } from './reports/report.schema';
 
 /**
@@ -91,7 +92,11 @@ CREATE TABLE IF NOT EXISTS audit_stream_subjects (
 );
 `;
 
-/** Creates the audit tables, the audit read models and the report read models (once per schema version). */
+/**
+ * Creates the audit tables, the audit read models and the report read models (once per schema
+ * version), and puts back the subject index's primary key if a rebuild crashed without it.
+ */
 export async function migrateAudit(pool: Pool): Promise<void> {
   await applySchemaOnce(pool, 'audit', [AUDIT_SCHEMA_SQL, AUDIT_READ_MODEL_SQL, REPORT_SCHEMA_SQL]);
+  await ensureSubjectIndexKey(pool);
 }

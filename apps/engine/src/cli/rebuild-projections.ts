@@ -57,15 +57,13 @@ async function main(): Promise<void> {
 
 function counting(projector: Projector, counts: Map<string, number>): Projector {
   counts.set(projector.name, 0);
-  return {
-    name: projector.name,
-    tables: projector.tables,
-    eventTypes: projector.eventTypes,
-    async project(events, tx) {
+  // The projector as prototype: its name, tables and other methods (RebuildIndexes) stay reachable.
+  return Object.assign(Object.create(projector) as Projector, {
+    async project(events: Parameters<Projector['project']>[0], tx: Parameters<Projector['project']>[1]) {
       await projector.project(events, tx);
       counts.set(projector.name, (counts.get(projector.name) ?? 0) + events.length);
     },
-  };
+  });
 }
 
 function printProgress(counts: Map<string, number>, started: number): void {

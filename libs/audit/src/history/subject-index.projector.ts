@@ -1,6 +1,6 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { RecordedEvent } from '@rectify/event-store';
-import type { Projector } from '@rectify/read-models';
+import type { Projector, RebuildIndexes } from '@rectify/read-models';
 import { key, parseKey, subjectsOf, type Subject } from './event-subjects';
 
 /**
@@ -8,8 +8,10 @@ import { key, parseKey, subjectsOf, type Subject } from './event-subjects';
  * (audit_subject_events), so a history is one index range scan plus primary-key lookups.
  * Idempotent: rows are keyed by (subject, position); a replay inserts nothing new. Rows go
  * in key order (one sorted insert per batch keeps the primary-key index writes local).
+ * A full rebuild drops the primary key and builds it once at the end (RebuildIndexes): three
+ * rows per event maintained in a text-keyed B-tree one by one cost most of a rebuild.
  */
-export class SubjectIndexProjector implements Projector {
+export class SubjectIndexProjector implements Projector, RebuildIndexes {
   readonly name = 'audit:subjects';
   readonly tables = ['audit_subject_events', 'audit_stream_subjects'];
   readonly eventTypes: readonly string[] = [];
@@ -42,7 +44,7 @@ export class SubjectIndexProjector implements Projector {
       await tx.query(
         `INSERT INTO audit_subject_events (subject_type, subject_id, global_position, relation)
          SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING`,
-        [types, ids, positions, relations],
+        [textArray(types), textArray(ids), `{${positions.join(',')}}`, textArray(relations)],
       );
     }
     if (newStreamSubjects.size > 0) {
@@ -53,6 +55,14 @@ export class SubjectIndexProjector implements Projector {
         [rows.map((r) => r.streamId), rows.map((r) => r.type), rows.map((r) => r.id)],
       );
     }
+  }
+
+  async dropIndexesForRebuild(tx: PoolClient): Promise<void> {
+    await tx.query(`ALTER TABLE audit_subject_events DROP CONSTRAINT IF EXISTS ${SUBJECT_EVENTS_KEY}`);
+  }
+
+  restoreIndexesAfterRebuild(pool: Pool): Promise<void> {
+    return ensureSubjectIndexKey(pool);
   }
 
   private async inheritedSubjects(tx: PoolClient, streamIds: string[]): Promise<Map<string, Map<string, Subject>>> {
@@ -68,5 +78,56 @@ export class SubjectIndexProjector implements Projector {
       result.set(row.stream_id, known);
     }
     return result;
+  }
+}
+
+const SUBJECT_EVENTS_KEY = 'audit_subject_events_pkey';
+/** Array elements PostgreSQL reads as themselves without quotes. */
+const BARE_ELEMENT = /^[A-Za-z0-9_.:-]+$/;
+
+/**
+ * A PostgreSQL text[] literal, for `$n::text[]`: ids and codes go bare, anything else quoted
+ * with backslashes and double quotes escaped. Much cheaper than the driver's generic array
+ * serialisation for the three rows per event a rebuild writes.
+ */
+export function textArray(values: readonly string[]): string {
+  // A batch repeats a few hundred subjects thousands of times: each is encoded once.
+  const encoded = new Map<string, string>();
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    let element = encoded.get(value);
+    if (element === undefined) {
+      element = BARE_ELEMENT.test(value) && value.toUpperCase() !== 'NULL' ? value : `"${value.replace(/[\\"]/g, '\\$&')}"`;
+      encoded.set(value, element);
+    }
+    parts[i] = element;
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/**
+ * Adds audit_subject_events' primary key when it is missing (a rebuild dropped it and has not
+ * finished, or crashed): built once by sorting, under an exclusive lock so that two callers
+ * cannot both add it. Without it histories still answer, by scanning.
+ */
+export async function ensureSubjectIndexKey(pool: Pool): Promise<void> {
+  const present = async (db: Pick<Pool, 'query'>) =>
+    (await db.query(`SELECT 1 FROM pg_constraint WHERE conname = $1 AND conrelid = 'audit_subject_events'::regclass`, [SUBJECT_EVENTS_KEY])).rowCount === 1;
+  if (await present(pool)) return;
+  const tx = await pool.connect();
+  try {
+    await tx.query('BEGIN');
+    await tx.query('LOCK TABLE audit_subject_events IN ACCESS EXCLUSIVE MODE');
+    if (!(await present(tx))) {
+      await tx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+      await tx.query(`ALTER TABLE audit_subject_events ADD CONSTRAINT ${SUBJECT_EVENTS_KEY} PRIMARY KEY (subject_type, subject_id, global_position)`);
+    }
+    await tx.query('COMMIT');
+  } catch (error) {
+    await tx.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    tx.release();
   }
 }

@@ -1,9 +1,7 @@
 import type { Queryable } from '@rectify/event-store';
-import { inCursor, type PassResult } from './stream-range';
+import { inCursor } from './read-cursor';
+import { GENESIS_HASH, type PassResult } from './stream-range';
 import { IssueCollector } from './verification.types';
-
-/** prev_hash of a stream's first event (the event store's GENESIS_HASH). */
-const GENESIS_HASH = '0'.repeat(64);
 
 interface LinkRow {
   global_position: string;
@@ -28,11 +26,13 @@ interface StreamCursor {
  * predecessor's stored hash, versions 1, 2, 3… without gaps, positions rising with versions,
  * and the streams table's head. Reads only the narrow columns, sorted by PostgreSQL in memory
  * (byte order of stream ids: a sequential scan and one sort instead of an index walk with a
- * random heap read per stream). The hashes themselves are recomputed by verifyContentRange.
+ * random heap read per stream), in one snapshot with the stream heads. The hashes themselves
+ * are recomputed by verifyStreamRange; verifyStreams runs this walk only when some stream is
+ * not exactly as the store appends it. `snapshot`: an exported snapshot to read in.
  */
-export async function verifyStreamLinks(db: Queryable, small = false): Promise<PassResult> {
+export async function verifyStreamLinks(db: Queryable, snapshot: string | null, small = false): Promise<PassResult> {
   const issues = new IssueCollector();
-  const heads = await loadHeads(db);
+  const heads = new Map<string, { version: number; lastHash: string }>();
   const seen = new Set<string>();
   let cursor = null as StreamCursor | null;
   let events = 0;
@@ -51,7 +51,17 @@ export async function verifyStreamLinks(db: Queryable, small = false): Promise<P
       }
       events += rows.length;
     },
-    [`SET LOCAL work_mem = '256MB'`], small);
+    {
+      small,
+      setup: [
+        ...(snapshot ? [{ sql: `SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, '')}'` }] : []),
+        { sql: `SET LOCAL work_mem = '256MB'` },
+        { sql: `SELECT stream_id, version, encode(last_hash, 'hex') AS last_hash FROM streams`,
+          onRows: (rows: Array<{ stream_id: string; version: number; last_hash: string }>) => {
+            for (const r of rows) heads.set(r.stream_id, { version: r.version, lastHash: r.last_hash });
+          } },
+      ],
+    });
   if (cursor) finishStream(cursor, issues);
   for (const [streamId, head] of heads) {
     if (!seen.has(streamId) && head.version > 0) {
@@ -98,11 +108,4 @@ function finishStream(cursor: StreamCursor, issues: IssueCollector): void {
   } else if (head.version === cursor.version && head.lastHash !== cursor.hash) {
     issues.add({ kind: 'stream-head-mismatch', ...at, detail: `stream head's last hash ${head.lastHash} ≠ last event's hash ${cursor.hash}` });
   }
-}
-
-async function loadHeads(db: Queryable): Promise<Map<string, { version: number; lastHash: string }>> {
-  const { rows } = await db.query<{ stream_id: string; version: number; last_hash: string }>(
-    `SELECT stream_id, version, encode(last_hash, 'hex') AS last_hash FROM streams`,
-  );
-  return new Map(rows.map((r) => [r.stream_id, { version: r.version, lastHash: r.last_hash }]));
 }

@@ -42,10 +42,12 @@ describe('verifyStreams in worker threads and in process', () => {
     const inProcess = await run(0);
     expect(inProcess).toEqual({ counts: { events: 60, streams: 30 }, issues: [] });
     expect(await run(2)).toEqual(inProcess);
+    // Four ranges split stream 8 (positions 15 and 16) between two workers: joined, it is whole.
+    expect(await run(4)).toEqual(inProcess);
   });
 
   it('names the same changed event with 0 and 2 workers', async () => {
-    const { rows } = await pool.query<{ global_position: string }>('SELECT global_position::text FROM events ORDER BY global_position OFFSET 41 LIMIT 1');
+    const { rows } = await pool.query<{ global_position: string }>('SELECT global_position::text FROM events ORDER BY events.global_position OFFSET 41 LIMIT 1');
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -58,5 +60,23 @@ describe('verifyStreams in worker threads and in process', () => {
     const inProcess = await run(0);
     expect(inProcess.issues).toEqual([expect.objectContaining({ kind: 'content-changed', position: rows[0].global_position })]);
     expect(await run(2)).toEqual(inProcess);
+  });
+
+  it('names the same deleted events, inside a range and across two, with 0 and 4 workers', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL session_replication_role = replica');
+      await client.query('DELETE FROM events WHERE global_position IN (16, 29)');
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const inProcess = await run(0);
+    expect(inProcess.issues).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'event-missing', position: '30', version: 2 }),
+      expect.objectContaining({ kind: 'event-missing', position: null, version: 2 }),
+    ]));
+    expect(await run(4)).toEqual(inProcess);
   });
 });

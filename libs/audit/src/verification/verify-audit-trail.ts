@@ -29,7 +29,14 @@ export async function verifyAuditTrail(pool: Pool, options: VerifyAuditTrailOpti
   const [streams, ledger] = await Promise.all([
     verifyStreams(pool, issues, total, { onProgress: options.onProgress, workers: options.workers }),
     verifyLedger(pool, issues, { trustedKeys: options.trustedKeys, onProgress: options.onProgress }),
-    verifyAgainstWitness(pool, head, issues).then(() => options.onProgress?.({ phase: 'witness', done: 1, total: 1 })),
+    pool.connect().then(async (client) => {
+      try {
+        await verifyAgainstWitness(client, head, issues);
+      } finally {
+        client.release();
+      }
+      options.onProgress?.({ phase: 'witness', done: 1, total: 1 });
+    }),
   ]);
   const sorted = issues.sorted();
   const last = ledger.checkpoints.at(-1);

@@ -9,9 +9,13 @@ import {
   type CheckpointedSubscriptionOptions,
   type LogPosition,
   type EventWakeUp,
+  type RecordedEvent,
   type SubscriptionStatus,
 } from '@rectify/event-store';
 import type { Projector } from './projector';
+import { REPLAY_CONNECTIONS, hasRebuildIndexes, inParallel } from './rebuild-support';
+
+export type { RebuildIndexes } from './rebuild-support';
 
 /** What the runner needs of a checkpointed subscription (PostgreSQL or KurrentDB flavour). */
 export interface ProjectionSubscription {
@@ -38,24 +42,6 @@ export interface ProjectionRunnerOptions {
   pollIntervalMs?: number;
   batchSize?: number;
   onError?: (error: unknown, projection: string) => void;
-}
-
-/**
- * Optional on a projector: indexes a full rebuild does without. Maintaining a large index row
- * by row while the whole log is replayed costs far more than building it once by sorting.
- * Both methods must be idempotent (IF EXISTS / only when missing); projecting must stay
- * correct without the indexes (exactly-once comes from the checkpoint, not from a unique key).
- */
-export interface RebuildIndexes {
-  /** Runs in the transaction that empties the projector's tables and resets its checkpoint. */
-  dropIndexesForRebuild(tx: PoolClient): Promise<void>;
-  /** Builds whatever is missing, after the replay. */
-  restoreIndexesAfterRebuild(pool: Pool): Promise<void>;
-}
-
-function hasRebuildIndexes(projector: Projector): projector is Projector & RebuildIndexes {
-  const candidate = projector as Partial<RebuildIndexes>;
-  return typeof candidate.dropIndexesForRebuild === 'function' && typeof candidate.restoreIndexesAfterRebuild === 'function';
 }
 
 export interface RebuildProgress {
@@ -140,9 +126,7 @@ export class ProjectionRunner {
       onProgress?.({ projection: projector.name, phase: 'cleared' });
     }
     try {
-      while (!this.options.subscription && await this.replayBatch(entries.map((e) => e.projector), batchSize)) {
-        // keep going until no projector has anything left to read
-      }
+      if (!this.options.subscription) await this.replay(entries.map((e) => e.projector), batchSize);
       await this.catchUp();
     } finally {
       for (const { projector } of entries) if (hasRebuildIndexes(projector)) await projector.restoreIndexesAfterRebuild(this.options.pool);
@@ -150,23 +134,63 @@ export class ProjectionRunner {
     for (const { projector } of entries) onProgress?.({ projection: projector.name, phase: 'caught-up' });
   }
 
-  /** One shared batch; false when every projector is at the head. */
-  private async replayBatch(projectors: readonly Projector[], batchSize: number): Promise<boolean> {
-    return withTransaction(this.options.pool, async (tx) => {
-      const positions = new Map<string, LogPosition>();
-      for (const p of projectors) positions.set(p.name, await lockCheckpoint(tx, p.name));
-      const from = [...positions.values()].reduce((min, p) => (compareLogPositions(p, min) < 0 ? p : min));
-      const batch = await readAllWith(tx, { after: from, limit: batchSize });
-      if (batch.length === 0) return false;
+  /**
+   * The one-pass replay: each batch is read once (the next one while the current is being
+   * projected) and applied by every projector in its own transaction that locks and advances
+   * its checkpoint — effects and checkpoint stay atomic per projector — up to
+   * REPLAY_CONNECTIONS projectors at once on separate connections, so PostgreSQL works for
+   * several projectors while another folds events in JavaScript. A projector sees the batches
+   * in log order: the next batch starts only when every projector is done with this one.
+   */
+  private async replay(projectors: readonly Projector[], batchSize: number): Promise<void> {
+    if (projectors.length === 0) return;
+    const pool = this.options.pool;
+    const read = (after: LogPosition) => readAllWith(pool, { after, limit: batchSize });
+    let from = await this.lowestCheckpoint(projectors);
+    let next = read(from);
+    for (;;) {
+      const batch = await next;
+      if (batch.length === 0) return;
       const last = batch[batch.length - 1].logPosition;
-      for (const projector of projectors) {
-        const after = positions.get(projector.name)!;
-        const fresh = batch.filter((e) => compareLogPositions(e.logPosition, after) > 0);
-        if (fresh.length === 0) continue;
-        await projector.project(fresh, tx);
-        await saveCheckpoint(tx, projector.name, last);
+      next = read(last);
+      next.catch(() => undefined); // awaited next round; a failure here is rethrown there
+      let behind = false;
+      await inParallel(projectors, REPLAY_CONNECTIONS, async (projector) => {
+        if (!(await this.applyBatch(projector, batch, from, last))) behind = true;
+      });
+      from = last;
+      if (behind) {
+        // A checkpoint went back (reset by another rebuild): read again from the lowest one.
+        from = await this.lowestCheckpoint(projectors);
+        next = read(from);
       }
+    }
+  }
+
+  /**
+   * Applies the events of `batch` (the log just after `from`, up to `last`) that lie after the
+   * projector's checkpoint, locked for the transaction. False when the checkpoint is before
+   * `from`: the batch would skip events, so nothing is applied.
+   */
+  private async applyBatch(projector: Projector, batch: readonly RecordedEvent[], from: LogPosition, last: LogPosition): Promise<boolean> {
+    return withTransaction(this.options.pool, async (tx) => {
+      const after = await lockCheckpoint(tx, projector.name);
+      if (compareLogPositions(after, from) < 0) return false;
+      if (compareLogPositions(after, last) >= 0) return true;
+      await projector.project(batch.filter((e) => compareLogPositions(e.logPosition, after) > 0), tx);
+      await saveCheckpoint(tx, projector.name, last);
       return true;
+    });
+  }
+
+  private async lowestCheckpoint(projectors: readonly Projector[]): Promise<LogPosition> {
+    return withTransaction(this.options.pool, async (tx) => {
+      let lowest: LogPosition | null = null;
+      for (const p of projectors) {
+        const position = await lockCheckpoint(tx, p.name);
+        if (!lowest || compareLogPositions(position, lowest) < 0) lowest = position;
+      }
+      return lowest as LogPosition;
     });
   }
 }

@@ -1,0 +1,31 @@
+import type { Pool, PoolClient } from 'pg';
+import type { Projector } from './projector';
+
+/**
+ * Optional on a projector: indexes a full rebuild does without. Maintaining a large index row
+ * by row while the whole log is replayed costs far more than building it once by sorting.
+ * Both methods must be idempotent (IF EXISTS / only when missing); projecting must stay
+ * correct without the indexes (exactly-once comes from the checkpoint, not from a unique key).
+ */
+export interface RebuildIndexes {
+  /** Runs in the transaction that empties the projector's tables and resets its checkpoint. */
+  dropIndexesForRebuild(tx: PoolClient): Promise<void>;
+  /** Builds whatever is missing, after the replay. */
+  restoreIndexesAfterRebuild(pool: Pool): Promise<void>;
+}
+
+/** Projectors a rebuild runs at once, each on its own connection (plus one reading ahead). */
+export const REPLAY_CONNECTIONS = 3;
+
+/** Runs `work` on every item, at most `limit` at a time. */
+export async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+export function hasRebuildIndexes(projector: Projector): projector is Projector & RebuildIndexes {
+  const candidate = projector as Partial<RebuildIndexes>;
+  return typeof candidate.dropIndexesForRebuild === 'function' && typeof candidate.restoreIndexesAfterRebuild === 'function';
+}
