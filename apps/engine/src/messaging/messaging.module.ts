@@ -1,10 +1,10 @@
 import { Inject, Logger, Module, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Kafka, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
-import { EVENT_STORE, KurrentDbCheckpointedSubscription, KurrentDbEventStore, type EventStore } from '@rectify/event-store';
-import { FindingSubmissionConsumer, KafkaRelay, kafkaSettingsFromEnv, type KafkaSettings, type RelaySubscriptionFactory } from '@rectify/messaging';
+import { FindingSubmissionConsumer, KafkaRelay, kafkaSettingsFromEnv, type KafkaSettings } from '@rectify/messaging';
 import { PG_POOL } from '../database';
+import { LOG_FOLLOWING } from '../event-sourcing/event-sourcing.tokens';
+import type { LogFollowing } from '../event-sourcing/event-store-selection';
 import { SUBSCRIPTION_HEALTH, type SubscriptionHealth } from '../health';
 import { submissionHandler } from './submission-command';
 
@@ -27,19 +27,23 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings | null,
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LOG_FOLLOWING) private readonly following: LogFollowing | null,
     @Inject(SUBSCRIPTION_HEALTH) private readonly health: SubscriptionHealth,
     @Optional() private readonly commands?: CommandBus,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.settings) return;
+    // Loaded only with a broker configured: an engine without Kafka never holds the client.
+    const { Kafka, logLevel } = await import('kafkajs');
     const kafka = new Kafka({ ...this.settings.client, logLevel: logLevel.WARN });
     if (this.settings.relay) {
       this.relay = new KafkaRelay({
         kafka,
         pool: this.pool,
-        subscription: this.subscriptionFactory(),
+        // With KurrentDB holding the events, the relay follows the port's log (checkpoint still in PostgreSQL).
+        subscription: this.following?.subscription,
+        wakeUp: this.following?.wakeUp,
         onError: (error, name) => logger.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`),
       });
       await this.relay.start();
@@ -69,12 +73,5 @@ export class MessagingModule implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
     await this.relay?.stop();
-  }
-
-  /** With KurrentDB holding the events, the relay reads KurrentDB's $all (checkpoint still in PostgreSQL). */
-  private subscriptionFactory(): RelaySubscriptionFactory | undefined {
-    const store = this.store;
-    if (!(store instanceof KurrentDbEventStore)) return undefined;
-    return (options) => new KurrentDbCheckpointedSubscription({ ...options, store });
   }
 }
