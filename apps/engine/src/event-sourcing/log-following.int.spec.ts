@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { Pool } from 'pg';
-import { EVENT_STORE, KurrentDbCheckpointedSubscription, type CheckpointedSubscriptionOptions, type EventStore } from '@rectify/event-store';
+import { EVENT_STORE, KurrentDbCheckpointedSubscription, portOnly, untilReadable, type CheckpointedSubscriptionOptions, type EventStore } from '@rectify/event-store';
 import { createTestDatabase } from '@rectify/testing';
 import type { AuditChainWitness } from '@rectify/audit';
 import type { ProjectionRunner } from '@rectify/read-models';
@@ -28,7 +28,7 @@ import type { LogFollowing } from './event-store-selection';
 describe('the engine following the log through LOG_FOLLOWING', () => {
   let app: INestApplication;
   const built: string[] = [];
-  let logReads = 0;
+  let logReads = () => 0;
 
   beforeAll(async () => {
     Object.assign(process.env, { DEMO_SEED: 'false', CLOCK: 'system', WEBHOOK_URL: 'http://127.0.0.1:9/hook', WEBHOOK_SECRET: 'log-following-secret' });
@@ -41,14 +41,17 @@ describe('the engine following the log through LOG_FOLLOWING', () => {
       .overrideProvider(LOG_FOLLOWING)
       .useFactory({
         inject: [EVENT_STORE],
-        factory: (store: EventStore): LogFollowing => ({
-          subscription: (options: CheckpointedSubscriptionOptions) => {
-            built.push(options.name);
-            const port: EventStore = { ...bound(store), readAll: (o) => ((logReads += 1), store.readAll(o)) };
-            return new KurrentDbCheckpointedSubscription({ ...options, store: port });
-          },
-          wakeUp: { onWake: () => () => undefined },
-        }),
+        factory: (store: EventStore): LogFollowing => {
+          const only = portOnly(store);
+          logReads = only.logReads;
+          return {
+            subscription: (options: CheckpointedSubscriptionOptions) => {
+              built.push(options.name);
+              return new KurrentDbCheckpointedSubscription({ ...options, store: only.port });
+            },
+            wakeUp: { onWake: () => () => undefined },
+          };
+        },
       })
       .compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -67,32 +70,20 @@ describe('the engine following the log through LOG_FOLLOWING', () => {
     ]));
 
     const unitId = randomUUID();
-    await app.get<EventStore>(EVENT_STORE).append(`unit-${unitId}`, [{
+    const { events: [created] } = await app.get<EventStore>(EVENT_STORE).append(`unit-${unitId}`, [{
       id: randomUUID(), type: 'UnitCreated', occurredAt: new Date('2024-03-01T02:00:00Z'),
       data: { unitId, name: 'UBND phường Kim Mã', code: null, kind: 'ward', parentUnitId: null, supervisingUnitId: null },
       metadata: { actorId: 'admin-1', role: 'admin', unitId: null, commandId: randomUUID(), correlationId: randomUUID() },
     }], { expectedVersion: 0 });
-    const before = logReads;
+    await untilReadable(app.get<EventStore>(EVENT_STORE), created.logPosition);
+    const before = logReads();
     await app.get<ProjectionRunner>(PROJECTION_RUNNER).catchUp();
     await app.get<WorkflowRuntime>(WORKFLOW_RUNTIME).catchUp();
     await app.get<AuditChainWitness>(AUDIT_CHAIN_WITNESS).catchUp();
-    expect(logReads).toBeGreaterThan(before);
+    expect(logReads()).toBeGreaterThan(before);
 
     const pool = app.get<Pool>(PG_POOL);
     expect((await pool.query('SELECT name FROM rm_units WHERE id = $1', [unitId])).rows).toEqual([{ name: 'UBND phường Kim Mã' }]);
     expect((await pool.query(`SELECT count(*)::int AS n FROM audit_chain WHERE stream_id = $1`, [`unit-${unitId}`])).rows[0].n).toBe(1);
   });
 });
-
-/** The port's methods bound to `store` (nothing else of the adapter). */
-function bound(store: EventStore): EventStore {
-  return {
-    append: (id, events, options) => store.append(id, events, options),
-    readStream: (id, options) => store.readStream(id, options),
-    streamVersion: (id) => store.streamVersion(id),
-    readAll: (options) => store.readAll(options),
-    headPosition: () => store.headPosition(),
-    findCommand: (key) => store.findCommand(key),
-    recordCommand: (key, hash, response) => store.recordCommand(key, hash, response),
-  };
-}

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import {
-  KurrentDbCheckpointedSubscription, PostgresEventStore, migratePostgresEventStore, type CheckpointedSubscriptionOptions, type EventStore,
+  KurrentDbCheckpointedSubscription, PostgresEventStore, migratePostgresEventStore, portOnly, untilReadable, type CheckpointedSubscriptionOptions,
 } from '@rectify/event-store';
 import { createTestDatabase } from '@rectify/testing';
 import { migrateAudit } from '../audit.schema';
@@ -28,16 +28,7 @@ describe('AuditChainWitness following the log through the EventStore port', () =
   afterAll(() => pool.end());
 
   it('witnesses every event in log order, once, and signs a checkpoint every N events', async () => {
-    let logReads = 0;
-    const port: EventStore = {
-      append: (id, events, options) => store.append(id, events, options),
-      readStream: (id, options) => store.readStream(id, options),
-      streamVersion: (id) => store.streamVersion(id),
-      readAll: (options) => ((logReads += 1), store.readAll(options)),
-      headPosition: () => store.headPosition(),
-      findCommand: (key) => store.findCommand(key),
-      recordCommand: (key, hash, response) => store.recordCommand(key, hash, response),
-    };
+    const { port, logReads } = portOnly(store);
     const built: string[] = [];
     const witness = new AuditChainWitness({
       pool, key: new AuditSigningKey(generateKeyPairSync('ed25519').privateKey), now: () => new Date('2023-01-19T02:00:00Z'),
@@ -49,10 +40,11 @@ describe('AuditChainWitness following the log through the EventStore port', () =
     const streamId = `thing-${randomUUID()}`;
     const metadata = { actorId: 'test', role: 'system', commandId: randomUUID(), correlationId: randomUUID() };
     const appended = await port.append(streamId, [1, 2, 3].map((n) => ({ id: randomUUID(), type: 'Witnessed', data: { n }, occurredAt: new Date(), metadata })), { expectedVersion: 0 });
+    await untilReadable(store, appended.events[2].logPosition);
 
     await witness.catchUp();
     await witness.catchUp(); // nothing new: nothing witnessed twice
-    expect(logReads).toBeGreaterThan(0);
+    expect(logReads()).toBeGreaterThan(0);
     const ledger = await pool.query<{ event_id: string; seq: string }>('SELECT event_id, seq::text FROM audit_chain ORDER BY seq');
     expect(ledger.rows.map((r) => r.event_id)).toEqual(appended.events.map((e) => e.id));
     // At every 2nd event; the tail waits for everyMs, or for checkpointNow.

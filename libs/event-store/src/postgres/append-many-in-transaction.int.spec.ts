@@ -3,12 +3,13 @@ import { Pool, type PoolClient } from 'pg';
 import { createTestDatabase } from '@rectify/testing';
 import { newEvent, rejectionOf, streamName, waitFor } from '../contract/contract-fixtures';
 import { ConcurrencyError, DuplicateEventIdError } from '../errors';
-import type { AppendResult, NewEvent } from '../event-store.port';
+import { LOG_START, type AppendResult, type NewEvent } from '../event-store.port';
 import { GENESIS_HASH, computeEventHash } from '../hashing/event-hash';
 import { appendManyInTransaction, type StreamAppend } from './append-many-in-transaction';
 import { headPositionWith, readAllWith } from './event-reads';
 import { migratePostgresEventStore } from './migrate-postgres-event-store';
 import { PostgresEventStore } from './postgres-event-store';
+import { untilReadable } from '../testing/port-only';
 
 /** Several streams appended in ONE statement inside a transaction the caller owns. */
 describe('appendManyInTransaction', () => {
@@ -152,19 +153,22 @@ describe('appendManyInTransaction', () => {
     const before = await headPositionWith(pool);
     const [x, y, later] = [streamName('gap'), streamName('gap'), streamName('gap')];
     const holder = await pool.connect();
+    let laterPosition = LOG_START;
     try {
       await holder.query('BEGIN');
       await appendManyInTransaction(holder, [
         { streamId: y, events: [newEvent()], options: { expectedVersion: 0 } },
         { streamId: x, events: [newEvent(), newEvent()], options: { expectedVersion: 0 } },
       ], at);
-      await store.append(later, [newEvent()], { expectedVersion: 0 });
+      const [laterEvent] = (await store.append(later, [newEvent()], { expectedVersion: 0 })).events;
+      laterPosition = laterEvent.logPosition;
       const seen = await readAllWith(pool, { after: before, limit: 1000 });
       expect(seen.filter((e) => e.streamId.startsWith('gap-'))).toEqual([]);
       await holder.query('COMMIT');
     } finally {
       holder.release();
     }
+    await untilReadable(store, laterPosition); // other test databases' transactions share the horizon
     const log = (await readAllWith(pool, { after: before, limit: 1000 })).filter((e) => [x, y, later].includes(e.streamId));
     // One transaction, in stream-id order (the lock order), each stream in its own order; the later commit after it.
     const inLockOrder = [x, y].sort().flatMap((s) => (s === x ? [[x, 1], [x, 2]] : [[y, 1]]));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { PostgresEventStore, migratePostgresEventStore, saveCheckpoint, type NewEvent } from '@rectify/event-store';
+import { PostgresEventStore, migratePostgresEventStore, saveCheckpoint, untilReadable, type NewEvent } from '@rectify/event-store';
 import { createTestDatabase } from '@rectify/testing';
 import { migrateReadModels } from '../schema/read-model.schema';
 import { awaitViewsAt, ViewNotCaughtUpError, viewProjectionName } from './view-barrier';
@@ -42,13 +42,14 @@ describe('awaitViewsAt: a reaction reads a view only once it has folded the log 
 
     await expect(awaitViewsAt(pool, store, [view], trigger.logPosition, { timeoutMs: 150 })).rejects.toBeInstanceOf(ViewNotCaughtUpError);
 
-    const waiting = awaitViewsAt(pool, store, [view], trigger.logPosition, { timeoutMs: 5000 });
+    const waiting = awaitViewsAt(pool, store, [view], trigger.logPosition, { timeoutMs: 30_000 });
     await checkpointAt(watched.logPosition); // folded the Watched event; its checkpoint rests before the trigger
     await expect(waiting).resolves.toBeUndefined();
   });
 
   it('does not wait for events of other types', async () => {
     const other = (await store.append(`s-${randomUUID()}`, [event('Unrelated')], { expectedVersion: 0 })).events[0];
+    await untilReadable(store, other.logPosition); // as when a subscription delivers it
     await expect(awaitViewsAt(pool, store, [view], other.logPosition, { timeoutMs: 150 })).resolves.toBeUndefined();
   });
 });

@@ -30,7 +30,7 @@ export interface ViewBarrierOptions {
  */
 export async function awaitViewsAt(
   db: Queryable,
-  store: Pick<EventStore, 'readAll'>,
+  store: Pick<EventStore, 'readAll' | 'headPosition'>,
   views: readonly FoldedView[],
   position: LogPosition,
   options: ViewBarrierOptions = {},
@@ -45,9 +45,12 @@ export async function awaitViewsAt(
   }
 }
 
-async function hasFolded(db: Queryable, store: Pick<EventStore, 'readAll'>, view: FoldedView, position: LogPosition): Promise<boolean> {
+async function hasFolded(db: Queryable, store: Pick<EventStore, 'readAll' | 'headPosition'>, view: FoldedView, position: LogPosition): Promise<boolean> {
   const checkpoint = (await readCheckpoint(db, viewProjectionName(view)))?.position ?? LOG_START;
   if (compareLogPositions(checkpoint, position) >= 0) return true;
   const [next] = await store.readAll({ after: checkpoint, types: view.eventTypes, limit: 1 });
-  return next === undefined || compareLogPositions(next.logPosition, position) > 0;
+  if (next) return compareLogPositions(next.logPosition, position) > 0;
+  // Nothing of its types visible after the checkpoint: folded, once the gap-free horizon has
+  // reached `position` (before that, an earlier event may still be held back).
+  return compareLogPositions(await store.headPosition(), position) >= 0;
 }

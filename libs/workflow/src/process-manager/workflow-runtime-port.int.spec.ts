@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { PROCESS_TIMER_FIRED, type TimerRequest } from '@rectify/domain';
 import {
-  KurrentDbCheckpointedSubscription, PostgresEventStore, migratePostgresEventStore, type CheckpointedSubscriptionOptions, type EventStore,
+  KurrentDbCheckpointedSubscription, PostgresEventStore, migratePostgresEventStore, portOnly, untilReadable, type CheckpointedSubscriptionOptions,
 } from '@rectify/event-store';
 import { createTestDatabase } from '@rectify/testing';
 import { ManualClock } from '../clock/clock';
@@ -39,21 +39,6 @@ const remindOnce: ProcessManager<State, Out> = {
   timers: (state): TimerRequest[] => (state.dueAt && !state.fired ? [{ key: 'remind', dueAt: state.dueAt }] : []),
 };
 
-/** The EventStore port and nothing else (no pool, no SQL helpers), counting log reads. */
-function portOnly(store: EventStore): { port: EventStore; logReads: () => number } {
-  let reads = 0;
-  const port: EventStore = {
-    append: (streamId, events, options) => store.append(streamId, events, options),
-    readStream: (streamId, options) => store.readStream(streamId, options),
-    streamVersion: (streamId) => store.streamVersion(streamId),
-    readAll: (options) => ((reads += 1), store.readAll(options)),
-    headPosition: () => ((reads += 1), store.headPosition()),
-    findCommand: (key) => store.findCommand(key),
-    recordCommand: (key, hash, response) => store.recordCommand(key, hash, response),
-  };
-  return { port, logReads: () => reads };
-}
-
 describe('WorkflowRuntime and NotificationDispatcher following the log through the EventStore port', () => {
   let pool: Pool;
   let store: PostgresEventStore;
@@ -84,10 +69,11 @@ describe('WorkflowRuntime and NotificationDispatcher following the log through t
     expect(runtime.names()).toEqual(['process:remind-port']);
 
     const thingId = randomUUID();
-    await port.append(`thing-${thingId}`, [{
+    const { events: [input] } = await port.append(`thing-${thingId}`, [{
       id: randomUUID(), type: 'PortThingDue', data: { thingId, dueAt: '2023-01-20T02:00:00Z' }, occurredAt: clock.now(),
       metadata: { actorId: 'test', role: 'system', commandId: randomUUID(), correlationId: randomUUID() },
     }], { expectedVersion: 0 });
+    await untilReadable(store, input.logPosition);
 
     const readsBefore = logReads();
     await runtime.catchUp();

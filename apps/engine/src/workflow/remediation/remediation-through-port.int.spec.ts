@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import type { Pool, PoolClient } from 'pg';
 import request from 'supertest';
 import { PROCESS_TIMER_FIRED } from '@rectify/domain';
-import { EVENT_STORE, KurrentDbCheckpointedSubscription, type EventStore } from '@rectify/event-store';
+import { EVENT_STORE, KurrentDbCheckpointedSubscription, portOnly, untilReadable, type EventStore, type PortOnly } from '@rectify/event-store';
 import { createTestDatabase } from '@rectify/testing';
 import { CLOCK, applyEventBatch, claimDueTimers, fireTimer, portProcessEventLog, type ManualClock, type WorkflowRuntime } from '@rectify/workflow';
 import { BUSINESS_CALENDAR_SOURCE, type BusinessCalendarSource } from '../../calendar/calendar.tokens';
@@ -28,7 +28,7 @@ import { remediationProcessManager } from './remediation.process-manager';
  */
 describe('the remediation process writing through the EventStore port (LOG_FOLLOWING)', () => {
   let app: INestApplication;
-  const appends: { streamId: string; events: number }[] = [];
+  let appends: PortOnly['appends'] = [];
 
   beforeAll(async () => {
     Object.assign(process.env, { DEMO_SEED: 'false', CLOCK: 'manual', CLOCK_START: '2023-01-19T09:00:00+07:00' });
@@ -39,7 +39,11 @@ describe('the remediation process writing through the EventStore port (LOG_FOLLO
     };
     const moduleRef = await Test.createTestingModule({ imports: [EngineModule.register({ config })] })
       .overrideProvider(EVENT_STORE)
-      .useFactory({ inject: [OPENED_EVENT_STORE], factory: (opened: OpenedEventStore): EventStore => counting(opened.store, appends) })
+      .useFactory({ inject: [OPENED_EVENT_STORE], factory: (opened: OpenedEventStore): EventStore => {
+        const only = portOnly(opened.store);
+        appends = only.appends;
+        return only.port;
+      } })
       .overrideProvider(LOG_FOLLOWING)
       .useFactory({
         inject: [EVENT_STORE],
@@ -112,6 +116,7 @@ describe('the remediation process writing through the EventStore port (LOG_FOLLO
     const recorded = (await store().readStream(`finding-${findingId}`)).filter((e) => e.type === 'FindingRecorded');
     await crashBeforeCommit((tx) => applyEventBatch(tx, pm, recorded, { now: clock.now(), log }));
     expect((await processEvents()).map((e) => e.type)).toEqual(['RemediationStarted']);
+    await untilReadable(store(), (await processEvents())[0].logPosition);
     await runtime().catchUp(); // the replay finds it and restores the timer rows
     expect((await processEvents()).map((e) => e.type)).toEqual(['RemediationStarted']);
     expect((await runtime().timerStatus()).pending).toBeGreaterThan(0);
@@ -125,6 +130,7 @@ describe('the remediation process writing through the EventStore port (LOG_FOLLO
     const afterCrash = (await processEvents()).length;
     expect(afterCrash).toBeGreaterThan(1);
     await runtime().fireDueTimers();
+    await untilReadable(store(), (await processEvents()).at(-1)!.logPosition);
     await runtime().catchUp();
 
     const events = await processEvents();
@@ -148,16 +154,3 @@ describe('the remediation process writing through the EventStore port (LOG_FOLLO
     expect((await processEvents()).length).toBe(before);
   });
 });
-
-/** The adapter's port methods only, recording the stream of every append. */
-function counting(store: EventStore, appends: { streamId: string; events: number }[]): EventStore {
-  return {
-    append: (id, events, options) => (appends.push({ streamId: id, events: events.length }), store.append(id, events, options)),
-    readStream: (id, options) => store.readStream(id, options),
-    streamVersion: (id) => store.streamVersion(id),
-    readAll: (options) => store.readAll(options),
-    headPosition: () => store.headPosition(),
-    findCommand: (key) => store.findCommand(key),
-    recordCommand: (key, hash, response) => store.recordCommand(key, hash, response),
-  };
-}
