@@ -5,9 +5,13 @@ const path = require('node:path');
 const { build } = require('./build');
 const { buildWeb } = require('./build-web');
 const { root } = require('./swc-options');
+const { ENGINE_V8_FLAGS } = require('./engine-node-flags');
 
 if (!process.env.AUTH_MODE) process.env.AUTH_MODE = 'dev';
 process.setSourceMapsEnabled(true);
+// The engine runs in this process: its V8 flags (scripts/engine-node-flags.js) are set here,
+// before the engine allocates; V8 reads the heap growing factor at every full GC.
+for (const flag of ENGINE_V8_FLAGS) require('node:v8').setFlagsFromString(flag);
 
 // The web app is rebuilt only when web/ changed (a hash check otherwise). Without Vite
 // (e.g. `npm ci --omit=dev`) the API still starts; the web app is then not served.

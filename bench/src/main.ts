@@ -30,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (options.only.includes('http')) {
       const http = await httpWorkload(pg, options.httpSeconds);
-      Object.assign(results, { http: http.http, projectionLag: http.lag, engineRssMb: http.rssMb, loadGeneratorRssMb: http.workerRssMb });
+      Object.assign(results, { http: http.http, projectionLag: http.lag, engineRssMb: http.rssMb, engineRss: http.engineRss, loadGeneratorRssMb: http.workerRssMb });
       for (const table of http.tables) {
         tables.push(table);
         process.stdout.write(`\n${renderTable(table)}\n`);

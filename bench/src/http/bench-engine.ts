@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { freePort } from '@rectify/testing';
-import { loadConfig } from '../../../apps/engine/src/config';
 import { DEMO_OFFICIAL_IDS, DEMO_UNIT_IDS } from '../../../apps/engine/src/demo/demo-organisation';
-import { createEngineApp } from '../../../apps/engine/src/http/engine-app';
+import { startEngineProcess, type EngineProcess } from './engine-process';
 
 export interface BenchEngine {
-  app: NestExpressApplication;
+  /** The engine's own process: its RSS is the engine's alone (no harness, no load generator). */
+  process: EngineProcess;
   baseUrl: string;
   /** A dev token (AUTH_MODE=dev) for `sub` in `role`. */
   token(role: string, sub: string): Promise<string>;
@@ -18,21 +17,22 @@ export interface BenchEngine {
 }
 
 /**
- * The real engine (createEngineApp, validated config) on `databaseUrl`, listening on
- * 127.0.0.1, AUTH_MODE=dev with auth on, the demo organisation seeded (DEMO_SEED=true).
+ * The real engine as deployed (dist/apps/engine/src/main.js, validated config, the node flags of
+ * scripts/engine-node-flags.js) in its own process on `databaseUrl`, listening on 127.0.0.1,
+ * AUTH_MODE=dev with auth on, the demo organisation seeded (DEMO_SEED=true).
  */
 export async function startBenchEngine(databaseUrl: string): Promise<BenchEngine> {
   const port = await freePort();
-  process.env.DEMO_SEED = 'true';
   const dataDir = mkdtempSync(join(tmpdir(), 'rectify-bench-engine-')); // only the dev token secret
-  const config = loadConfig(
-    { DATABASE_URL: databaseUrl, AUTH_MODE: 'dev', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'development',
-      DATA_DIR: dataDir },
-    { dotEnv: false },
-  );
-  const app = await createEngineApp(config, { logger: ['error', 'fatal'] });
-  await app.listen(port, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
+  const engineProcess = await startEngineProcess(
+    { DATABASE_URL: databaseUrl, AUTH_MODE: 'dev', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'development',
+      DATA_DIR: dataDir, DEMO_SEED: 'true' },
+    `${baseUrl}/health`,
+  ).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   const post: BenchEngine['post'] = async (path, token, key, body) => {
     const response = await fetch(`${baseUrl}/api/v1${path}`, {
       method: 'POST',
@@ -44,7 +44,7 @@ export async function startBenchEngine(databaseUrl: string): Promise<BenchEngine
     return json;
   };
   return {
-    app,
+    process: engineProcess,
     baseUrl,
     async token(role, sub) {
       const response = await fetch(`${baseUrl}/api/v1/dev/token`, {
@@ -55,7 +55,7 @@ export async function startBenchEngine(databaseUrl: string): Promise<BenchEngine
     },
     post,
     async close() {
-      await app.close();
+      await engineProcess.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,9 @@
-/** Samples this process's resident set size (the engine runs in it; autocannon does not) and keeps the peak. */
+/** Samples a process's resident set size through `read` (e.g. the engine process's /proc VmRSS) and keeps the peak. */
 export class RssSampler {
   private timer: NodeJS.Timeout | null = null;
   peakBytes = 0;
+
+  constructor(private readonly read: () => number = () => process.memoryUsage().rss) {}
 
   start(intervalMs = 200): void {
     this.sample();
@@ -17,6 +19,6 @@ export class RssSampler {
   }
 
   private sample(): void {
-    this.peakBytes = Math.max(this.peakBytes, process.memoryUsage().rss);
+    this.peakBytes = Math.max(this.peakBytes, this.read());
   }
 }

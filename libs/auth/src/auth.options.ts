@@ -13,6 +13,12 @@ export interface OidcAuthOptions {
   audience: string;
   /** When absent, the jwks_uri of the issuer's /.well-known/openid-configuration. */
   jwksUrl?: string;
+  /**
+   * After a refetch, the JWKS is not fetched again for an unknown `kid` within this many ms
+   * (protects the provider from tokens with made-up kids). Default 5000.
+   * A key the provider starts signing with is accepted once this has elapsed since the last fetch.
+   */
+  jwksCooldownMs?: number;
 }
 
 /** Issuer claim of every dev token. */

@@ -14,12 +14,14 @@ export function CallbackScreen() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     completeOidcSignIn(search).then(
-      ({ accessToken, expiresIn, returnTo }) => {
+      ({ accessToken, idToken, expiresIn, returnTo, endSessionUrl }) => {
         const claims = decodeClaims(accessToken);
+        // The display name comes from the ID token (access tokens usually carry no profile claims).
+        const profile = idToken ? decodeClaims(idToken) : {};
         const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
         const role = (typeof claims.role === 'string' ? claims.role : roles[0]) as Role;
-        const name = String(claims.name ?? claims.preferred_username ?? claims.sub ?? '');
-        signIn({ token: accessToken, sub: String(claims.sub ?? ''), role, name, expiresAt: Date.now() + expiresIn * 1000 });
+        const name = String(profile.name ?? claims.name ?? profile.preferred_username ?? claims.sub ?? '');
+        signIn({ token: accessToken, sub: String(claims.sub ?? ''), role, name, expiresAt: Date.now() + expiresIn * 1000, endSessionUrl });
         navigate(returnTo, { replace: true });
       },
       (e: unknown) => setError(t('signIn.failed', { detail: e instanceof Error ? e.message : String(e) })),

@@ -9,11 +9,14 @@ export interface Session {
   name: string;
   /** Epoch ms after which the token is no longer accepted. */
   expiresAt: number;
+  /** OIDC only: signing out also ends the provider's session here (RP-initiated logout). */
+  endSessionUrl?: string;
 }
 
 interface SessionValue {
   session: Session | null;
   signIn(session: Session): void;
+  /** Forgets the session; an OIDC session also ends at the provider (the browser goes there and comes back to /sign-in). */
   signOut(): void;
 }
 
@@ -32,16 +35,22 @@ function load(): Session | null {
 /** The signed-in user; persisted in localStorage until the token expires or the user signs out. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(load);
-  const signOut = useCallback(() => {
+  // A refused token (401) only forgets the session; the provider's session is left alone.
+  const forget = useCallback(() => {
     localStorage.removeItem(STORAGE_KEY);
     setSession(null);
   }, []);
+  const signOut = useCallback(() => {
+    const endSessionUrl = session?.endSessionUrl;
+    forget();
+    if (endSessionUrl) window.location.assign(endSessionUrl);
+  }, [session, forget]);
   const signIn = useCallback((next: Session) => {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     setSession(next);
   }, []);
-  configureClient(() => session?.token ?? null, signOut);
-  useEffect(() => configureClient(() => session?.token ?? null, signOut), [session, signOut]);
+  configureClient(() => session?.token ?? null, forget);
+  useEffect(() => configureClient(() => session?.token ?? null, forget), [session, forget]);
   const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -85,8 +85,9 @@ function authOptions(read: Read, issues: string[], nodeEnv: NodeEnv, dataDir: st
   const audience = read('OIDC_AUDIENCE');
   if (audience === undefined) issues.push(`OIDC_AUDIENCE is required when AUTH_MODE=oidc`);
   const jwksUrl = url(read, issues, 'OIDC_JWKS_URL', false);
+  const cooldown = read('OIDC_JWKS_COOLDOWN_MS') === undefined ? undefined : integer(read, issues, 'OIDC_JWKS_COOLDOWN_MS', 5_000, 0, 600_000);
   if (issuer === undefined || audience === undefined) return undefined;
-  return { mode, issuer, audience, ...(jwksUrl ? { jwksUrl } : {}) };
+  return { mode, issuer, audience, ...(jwksUrl ? { jwksUrl } : {}), ...(cooldown === undefined ? {} : { jwksCooldownMs: cooldown }) };
 }
 
 function integer(read: Read, issues: string[], name: string, fallback: number, min: number, max: number): number {

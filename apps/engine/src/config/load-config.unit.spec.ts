@@ -22,6 +22,12 @@ function issuesOf(env: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
+  it('reads OIDC_JWKS_COOLDOWN_MS as milliseconds 0-600000 and names it when bad', () => {
+    expect(load({ ...OIDC, OIDC_JWKS_COOLDOWN_MS: '0' }).auth).toMatchObject({ jwksCooldownMs: 0 });
+    expect(load(OIDC).auth).not.toHaveProperty('jwksCooldownMs');
+    expect(issuesOf({ ...OIDC, OIDC_JWKS_COOLDOWN_MS: 'soon' })).toContain('OIDC_JWKS_COOLDOWN_MS must be an integer 0-600000');
+  });
+
   it('gives process.env the .env keys it lacks, so modules reading process.env see them; real variables win', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'rectify-config-'));
     writeFileSync(join(cwd, '.env'), `RECTIFY_TEST_FROM_DOTENV=file\nRECTIFY_TEST_SET_TWICE=file\nAUTH_MODE=dev\nDATA_DIR=${cwd}\n`);

@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '@rectify/auth';
 import type { SubjectType } from '@rectify/audit';
 import type { Actor, Role } from '@rectify/domain';
 import { historyCsv } from './history-csv';
-import { renderHistoryPdf } from './history-pdf.renderer';
+import type * as HistoryPdf from './history-pdf.renderer';
 import { HistoryRequest } from './history.requests';
 import { HistoryService, type HistoryFormat, type SubjectHistory } from './history.service';
 
@@ -84,6 +84,9 @@ export class HistoryController {
 
   private async pdf(type: SubjectType, id: string, q: HistoryRequest, actor: Actor, req: Request, res: Response): Promise<StreamableFile> {
     const history = await this.load(type, id, q, actor, req, 'pdf');
+    // pdfkit and its fonts (~20 MB resident) load on the first PDF export, not at boot.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { renderHistoryPdf } = require('./history-pdf.renderer') as typeof HistoryPdf;
     const pdf = await renderHistoryPdf(history);
     res.setHeader('Content-Disposition', `attachment; filename="${type}-${id}-history.pdf"`);
     return new StreamableFile(pdf, { type: 'application/pdf', length: pdf.length });

@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 export const DOCS_PATH = 'docs';
 export const DOCS_JSON_PATH = 'docs-json';
 
-/** OpenAPI UI at /docs and JSON at /docs-json (outside /api/v1), every operation behind a bearer token. */
+/** OpenAPI UI at /docs and JSON at /docs-json (outside /api/v1), every operation behind a bearer token; built lazily. */
 export function setupSwagger(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Rectify engine')
@@ -13,6 +13,6 @@ export function setupSwagger(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addSecurityRequirements('bearer')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: DOCS_JSON_PATH });
+  // The document is built on the first /docs or /docs-json request (then kept), not at boot.
+  SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: DOCS_JSON_PATH });
 }

@@ -6,6 +6,8 @@ import { ENGINE_CONFIG, type EngineConfig } from '../config';
 export class OidcClientConfig {
   @ApiProperty({ example: 'https://id.example.org/realms/rectify' }) issuer!: string;
   @ApiProperty({ description: 'OIDC_CLIENT_ID, default OIDC_AUDIENCE' }) clientId!: string;
+  @ApiProperty({ description: 'OIDC_AUDIENCE: sent as the RFC 8707 `resource` so the access token is a JWT for the engine', example: 'urn:rectify:api' })
+  audience!: string;
   @ApiProperty({ example: 'openid profile' }) scope!: string;
 }
 
@@ -35,6 +37,7 @@ export class AuthConfigController {
       oidc: {
         issuer: auth.issuer,
         clientId: process.env.OIDC_CLIENT_ID?.trim() || auth.audience,
+        audience: auth.audience,
         scope: process.env.OIDC_SCOPE?.trim() || 'openid profile',
       },
     };

@@ -1,4 +1,5 @@
-import Holidays, { type HolidaysTypes } from 'date-holidays';
+import type Holidays from 'date-holidays';
+import type { HolidaysTypes } from 'date-holidays';
 import type { IsoDate } from './business-calendar';
 
 /**
@@ -37,7 +38,11 @@ export function lunarDatesOf(year: number): LunarDates {
 
 function lunarHolidays(): Holidays {
   if (holidays) return holidays;
-  const vn = new Holidays('VN');
+  // date-holidays (its rule sets and astronomy tables, ~20 MB resident) loads on the first
+  // lunar date asked for, not when the domain is imported: start-up and idle memory stay small.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const HolidaysOfCountry = require('date-holidays') as typeof Holidays;
+  const vn = new HolidaysOfCountry('VN');
   // getRules() is typed as the rule class; the objects are plain { rule, … } options.
   for (const { rule } of vn.getRules() as unknown as HolidaysTypes.HolidayRule[]) {
     if (rule !== TET_RULE && rule !== HUNG_KINGS_RULE) vn.unsetRule(rule);
