@@ -1,7 +1,9 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { RecordedEvent } from '@rectify/event-store';
 import type { AggregateViewDefinition } from './aggregate-view.definition';
 import type { Projector } from './projector';
+import type { RebuildIndexes } from './rebuild-support';
+import { dropViewIndexes, ensureViewIndexes, type ViewIndexStatements } from './view-indexes';
 import { viewProjectionName } from './view-barrier';
 
 interface Row<S> {
@@ -16,14 +18,15 @@ interface Row<S> {
  * Projects an AggregateViewDefinition. One SELECT and one set-based UPSERT per batch;
  * events at or below a row's version are skipped, so replays change nothing. Rows are read
  * without FOR UPDATE: callers hold the projector's checkpoint row lock for the batch, which
- * already serialises every writer of this view.
+ * already serialises every writer of this view. A full rebuild drops the view's secondary
+ * indexes (`indexes`, never the primary key the upsert needs) and builds them once at the end.
  */
-export class AggregateViewProjector<S> implements Projector {
+export class AggregateViewProjector<S> implements Projector, RebuildIndexes {
   readonly name: string;
   readonly tables: readonly string[];
   readonly eventTypes: readonly string[];
 
-  constructor(private readonly view: AggregateViewDefinition<S>) {
+  constructor(private readonly view: AggregateViewDefinition<S>, private readonly indexes: ViewIndexStatements = []) {
     this.name = viewProjectionName(view);
     this.tables = [view.table];
     this.eventTypes = view.eventTypes;
@@ -39,6 +42,14 @@ export class AggregateViewProjector<S> implements Projector {
       if (row) changed.push(row);
     }
     if (changed.length > 0) await this.save(tx, changed);
+  }
+
+  dropIndexesForRebuild(tx: PoolClient): Promise<void> {
+    return dropViewIndexes(tx, this.indexes);
+  }
+
+  restoreIndexesAfterRebuild(pool: Pool): Promise<void> {
+    return ensureViewIndexes(pool, this.view.table, this.indexes);
   }
 
   private groupByAggregate(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {

@@ -3,7 +3,7 @@ import {
   CheckpointedSubscription,
   compareLogPositions,
   lockCheckpoint,
-  readAllWith,
+  readAllForReplayWith,
   saveCheckpoint,
   withTransaction,
   type CheckpointedSubscriptionOptions,
@@ -13,7 +13,7 @@ import {
   type SubscriptionStatus,
 } from '@rectify/event-store';
 import type { Projector } from './projector';
-import { REPLAY_CONNECTIONS, hasRebuildIndexes, inParallel } from './rebuild-support';
+import { REPLAY_CONNECTIONS, flushAsyncCommits, hasRebuildIndexes, inParallel } from './rebuild-support';
 
 export type { RebuildIndexes } from './rebuild-support';
 
@@ -141,16 +141,24 @@ export class ProjectionRunner {
    * REPLAY_CONNECTIONS projectors at once on separate connections, so PostgreSQL works for
    * several projectors while another folds events in JavaScript. A projector sees the batches
    * in log order: the next batch starts only when every projector is done with this one.
+   *
+   * Replay batches commit with synchronous_commit = off: the commit returns before its WAL is
+   * flushed, so a crash may lose the last few committed batches — but each batch's effects and
+   * its checkpoint are one transaction, so they are lost together, never torn: the projector's
+   * tables still match its checkpoint, and the next catch-up or rebuild replays from there
+   * (everything here is derived from the log). Visibility to other sessions is unchanged, and
+   * any later ordinary commit flushes the WAL up to itself, async batches included; the replay
+   * ends with one such commit (flushAsyncCommits), so a rebuild that returns is durable.
    */
   private async replay(projectors: readonly Projector[], batchSize: number): Promise<void> {
     if (projectors.length === 0) return;
     const pool = this.options.pool;
-    const read = (after: LogPosition) => readAllWith(pool, { after, limit: batchSize });
+    const read = (after: LogPosition) => readAllForReplayWith(pool, { after, limit: batchSize });
     let from = await this.lowestCheckpoint(projectors);
     let next = read(from);
     for (;;) {
       const batch = await next;
-      if (batch.length === 0) return;
+      if (batch.length === 0) return flushAsyncCommits(pool, projectors);
       const last = batch[batch.length - 1].logPosition;
       next = read(last);
       next.catch(() => undefined); // awaited next round; a failure here is rethrown there
@@ -177,6 +185,7 @@ export class ProjectionRunner {
       const after = await lockCheckpoint(tx, projector.name);
       if (compareLogPositions(after, from) < 0) return false;
       if (compareLogPositions(after, last) >= 0) return true;
+      await tx.query('SET LOCAL synchronous_commit = off'); // see replay()
       await projector.project(batch.filter((e) => compareLogPositions(e.logPosition, after) > 0), tx);
       await saveCheckpoint(tx, projector.name, last);
       return true;

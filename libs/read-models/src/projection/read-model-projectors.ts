@@ -5,17 +5,21 @@ import { inspectionView } from '../views/inspection-view.definition';
 import { officialView } from '../views/official-view.definition';
 import { unitView } from '../views/unit-view.definition';
 import { AggregateViewProjector } from './aggregate-view.projector';
+import type { AggregateViewDefinition } from './aggregate-view.definition';
 import type { Projector } from './projector';
+import { readModelIndexes } from '../schema/read-model.schema';
+
+const view = <S>(definition: AggregateViewDefinition<S>) => new AggregateViewProjector(definition, readModelIndexes(definition.table));
 
 /** Every read-model projector; each runs on its own checkpointed subscription. */
 export function readModelProjectors(): Projector[] {
   return [
-    new AggregateViewProjector(unitView),
-    new AggregateViewProjector(officialView),
-    new AggregateViewProjector(inspectionView),
-    new AggregateViewProjector(findingView),
-    new AggregateViewProjector(findingWorkflowView),
-    new AggregateViewProjector(caseView),
-    new AggregateViewProjector(evaluationView),
+    view(unitView),
+    view(officialView),
+    view(inspectionView),
+    view(findingView),
+    view(findingWorkflowView),
+    view(caseView),
+    view(evaluationView),
   ];
 }

@@ -29,3 +29,12 @@ export function hasRebuildIndexes(projector: Projector): projector is Projector 
   const candidate = projector as Partial<RebuildIndexes>;
   return typeof candidate.dropIndexesForRebuild === 'function' && typeof candidate.restoreIndexesAfterRebuild === 'function';
 }
+
+/**
+ * One ordinary (synchronous) commit that writes the projectors' checkpoint rows without
+ * changing them: its commit flushes the WAL up to itself, so every asynchronous commit before
+ * it (the replay's batches) is durable once this returns.
+ */
+export async function flushAsyncCommits(pool: Pool, projectors: readonly Projector[]): Promise<void> {
+  await pool.query('UPDATE subscription_checkpoints SET updated_at = updated_at WHERE name = ANY($1::text[])', [projectors.map((p) => p.name)]);
+}

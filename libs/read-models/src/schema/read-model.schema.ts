@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { applySchemaOnce } from '@rectify/event-store';
 import { DISCIPLINE_READ_MODEL_STATEMENTS } from './discipline-read-model.schema';
 import { FINDING_WORKFLOW_STATEMENTS } from '../views/finding-view.definition';
+import { ensureViewIndexes, type ViewIndexStatements } from '../projection/view-indexes';
 
 /** Every aggregate view shares these columns: id, version, the folded state and its times. */
 const common = `id text PRIMARY KEY, version integer NOT NULL, state jsonb NOT NULL,
@@ -26,7 +27,19 @@ const STATEMENTS = [
   ...FINDING_WORKFLOW_STATEMENTS,
 ];
 
-/** Creates the read-model tables (once per schema version; safe when several engines boot at once). */
+/** The table's secondary indexes, as created above: what a full rebuild drops and builds again. */
+export function readModelIndexes(table: string): ViewIndexStatements {
+  const on = new RegExp(`^CREATE INDEX IF NOT EXISTS \\w+ ON ${table}[ (]`);
+  return STATEMENTS.filter((s) => on.test(s));
+}
+
+const INDEXED_TABLES = ['rm_findings', 'rm_inspections', 'rm_units', 'rm_officials', 'rm_cases', 'rm_finding_workflow'];
+
+/**
+ * Creates the read-model tables (once per schema version; safe when several engines boot at
+ * once), then builds any secondary index a crashed rebuild left dropped.
+ */
 export async function migrateReadModels(pool: Pool): Promise<void> {
   await applySchemaOnce(pool, 'read-models', STATEMENTS);
+  for (const table of INDEXED_TABLES) await ensureViewIndexes(pool, table, readModelIndexes(table));
 }
