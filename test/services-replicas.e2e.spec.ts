@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { createTestDatabase } from '@rectify/testing';
 import { engineClient } from './support/engine-process';
 import { startServiceProcess, until, type ServiceProcess } from './support/service-process';
+import { remediationEventsPerStream } from './support/remediation-counts';
 import { recordFindingsInNewWard } from './support/ward-with-findings';
 
 /**
@@ -51,13 +52,7 @@ describe('services: two workflow replicas on one database', () => {
     expect(moves.map((m) => m.status)).toEqual([200, 200]);
     await until('no timer left', async () => Number((await pool.query('SELECT count(*)::int AS n FROM workflow.workflow_timers')).rows[0].n) === 0);
 
-    const perStream = await pool.query<{ type: string; min: number; max: number; total: number }>(
-      `SELECT type, min(n)::int AS min, max(n)::int AS max, sum(n)::int AS total FROM (
-         SELECT stream_id, type, count(*) AS n FROM events WHERE stream_id LIKE 'remediation-%' GROUP BY stream_id, type) s
-       GROUP BY type ORDER BY type`,
-    );
-    const byType = Object.fromEntries(perStream.rows.map((r) => [r.type, r]));
-    const exactly = (type: string, n: number) => expect(byType[type]).toEqual({ type, min: n, max: n, total: n * FINDINGS });
+    const exactly = await remediationEventsPerStream(pool, FINDINGS);
     exactly('RemediationStarted', 1);
     exactly('RemediationReminderIssued', 2);
     exactly('FindingMarkedOverdue', 1);

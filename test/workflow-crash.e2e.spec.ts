@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { createTestDatabase } from '@rectify/testing';
 import { engineClient, startEngineProcess, type EngineProcess } from './support/engine-process';
+import { remediationEventsPerStream } from './support/remediation-counts';
 import { recordFindingsInNewWard } from './support/ward-with-findings';
 
 /**
@@ -72,13 +73,7 @@ describe('timers survive SIGKILL and run exactly once across engines', () => {
     expect(drained.status).toBe(200);
     await until('no timer left', async () => Number((await pool.query('SELECT count(*)::int AS n FROM workflow_timers')).rows[0].n) === 0);
 
-    const perStream = await pool.query<{ type: string; min: number; max: number; total: number }>(
-      `SELECT type, min(n)::int AS min, max(n)::int AS max, sum(n)::int AS total FROM (
-         SELECT stream_id, type, count(*) AS n FROM events WHERE stream_id LIKE 'remediation-%' GROUP BY stream_id, type) s
-       GROUP BY type ORDER BY type`,
-    );
-    const byType = Object.fromEntries(perStream.rows.map((r) => [r.type, r]));
-    const exactly = (type: string, n: number) => expect(byType[type]).toEqual({ type, min: n, max: n, total: n * FINDINGS });
+    const exactly = await remediationEventsPerStream(pool, FINDINGS);
     exactly('RemediationStarted', 1);
     exactly('AcknowledgementOverdue', 1);
     exactly('RemediationReminderIssued', 2);

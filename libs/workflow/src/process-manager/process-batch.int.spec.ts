@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import type { TimerRequest } from '@rectify/domain';
-import { ConcurrencyError, PostgresEventStore, computeEventHash, migratePostgresEventStore, type RecordedEvent } from '@rectify/event-store';
+import { ConcurrencyError, PostgresEventStore, computeEventHash, migratePostgresEventStore, withTransaction, type RecordedEvent } from '@rectify/event-store';
 import { createTestDatabase } from '@rectify/testing';
 import { applyEventBatch } from './process-batch';
 import type { ProcessManager } from './process-manager';
@@ -40,20 +40,7 @@ describe('applyEventBatch: a subscription batch into several process instances',
     }], { expectedVersion: 0 });
     return result.events[0];
   };
-  const inTransaction = async <T>(work: (tx: import('pg').PoolClient) => Promise<T>): Promise<T> => {
-    const tx = await pool.connect();
-    try {
-      await tx.query('BEGIN');
-      const result = await work(tx);
-      await tx.query('COMMIT');
-      return result;
-    } catch (error) {
-      await tx.query('ROLLBACK');
-      throw error;
-    } finally {
-      tx.release();
-    }
-  };
+  const inTransaction = <T>(work: (tx: PoolClient) => Promise<T>): Promise<T> => withTransaction(pool, work);
   const now = { now: new Date('2023-01-19T02:00:00Z') };
   const timersOf = async (thingId: string) =>
     (await pool.query<{ due_at: Date }>('SELECT due_at FROM workflow_timers WHERE stream_id = $1', [`mover-${thingId}`])).rows.map((r) => r.due_at.toISOString());

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { PROCESS_TIMER_FIRED, type ProcessTimerFired, type TimerRequest } from '@rectify/domain';
-import { PostgresEventStore, computeEventHash, migratePostgresEventStore } from '@rectify/event-store';
+import { PostgresEventStore, computeEventHash, migratePostgresEventStore, withTransaction } from '@rectify/event-store';
 import { createTestDatabase } from '@rectify/testing';
 import { applyEventBatch } from './process-batch';
 import type { ProcessManager } from './process-manager';
@@ -39,20 +39,7 @@ describe('fireTimer: one claimed timer of a process', () => {
   });
   afterAll(() => pool.end());
 
-  const inTransaction = async <T>(work: (tx: PoolClient) => Promise<T>): Promise<T> => {
-    const tx = await pool.connect();
-    try {
-      await tx.query('BEGIN');
-      const result = await work(tx);
-      await tx.query('COMMIT');
-      return result;
-    } catch (error) {
-      await tx.query('ROLLBACK');
-      throw error;
-    } finally {
-      tx.release();
-    }
-  };
+  const inTransaction = <T>(work: (tx: PoolClient) => Promise<T>): Promise<T> => withTransaction(pool, work);
   const begin = async (): Promise<string> => {
     const thingId = randomUUID();
     const { events } = await store.append(`begin-${thingId}`, [{
