@@ -1,5 +1,4 @@
-import type Holidays from 'date-holidays';
-import type { HolidaysTypes } from 'date-holidays';
+import Holidays, { type HolidaysTypes } from 'date-holidays';
 import type { IsoDate } from './business-calendar';
 
 /**
@@ -38,11 +37,7 @@ export function lunarDatesOf(year: number): LunarDates {
 
 function lunarHolidays(): Holidays {
   if (holidays) return holidays;
-  // date-holidays (its rule sets and astronomy tables, ~20 MB resident) loads on the first
-  // lunar date asked for, not when the domain is imported: start-up and idle memory stay small.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const HolidaysOfCountry = require('date-holidays') as typeof Holidays;
-  const vn = new HolidaysOfCountry('VN');
+  const vn = new Holidays('VN');
   // getRules() is typed as the rule class; the objects are plain { rule, … } options.
   for (const { rule } of vn.getRules() as unknown as HolidaysTypes.HolidayRule[]) {
     if (rule !== TET_RULE && rule !== HUNG_KINGS_RULE) vn.unsetRule(rule);
