@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { EventStore, LogPosition, RecordedEvent } from '../event-store.port';
 import { compareLogPositions } from '../log-position';
 import {
-  ensureCheckpoint, lockCheckpoint, readCheckpoint, recordFailure, resetCheckpoint, saveCheckpoint,
+  ensureCheckpoint, lockCheckpoint, readCheckpoint, recordFailure, resetWithEffects, saveCheckpoint,
 } from '../subscription/checkpoint-store';
 import { InterruptibleSleep } from '../subscription/interruptible-sleep';
 import type { CheckpointedSubscriptionOptions, SubscriptionStatus } from '../subscription/subscription.types';
@@ -68,12 +68,7 @@ export class KurrentDbCheckpointedSubscription {
   async reset(clearEffects?: (tx: PoolClient) => Promise<void>): Promise<void> {
     this.narrowUntil = null;
     this.failures = 0;
-    await ensureCheckpoint(this.options.pool, this.name);
-    await inTransaction(this.options.pool, async (tx) => {
-      await lockCheckpoint(tx, this.name);
-      await clearEffects?.(tx);
-      await resetCheckpoint(tx, this.name);
-    });
+    await resetWithEffects(this.options.pool, this.name, clearEffects);
   }
 
   async status(): Promise<SubscriptionStatus> {

@@ -1,6 +1,7 @@
-import type { ClientBase, QueryResult } from 'pg';
+import type { ClientBase, Pool, PoolClient, QueryResult } from 'pg';
 import { LOG_START, type LogPosition } from '../event-store.port';
 import type { Queryable } from '../postgres/event-reads';
+import { withTransaction } from '../postgres/pg-transaction';
 
 interface CheckpointRow {
   name: string;
@@ -115,6 +116,20 @@ export async function resetCheckpoint(db: Queryable, name: string): Promise<void
        last_error = NULL, error_commit = NULL, error_prepare = NULL, failed_attempts = 0`,
     [name],
   );
+}
+
+/**
+ * Back to LOG_START (rebuild). `clearEffects` runs in the same transaction, with the checkpoint
+ * locked, so no instance of the subscription can write between the clearing of its effects and
+ * the reset of its position.
+ */
+export async function resetWithEffects(pool: Pool, name: string, clearEffects?: (tx: PoolClient) => Promise<void>): Promise<void> {
+  await ensureCheckpoint(pool, name);
+  await withTransaction(pool, async (tx) => {
+    await lockCheckpoint(tx, name);
+    await clearEffects?.(tx);
+    await resetCheckpoint(tx, name);
+  });
 }
 
 function describeError(error: unknown): string {

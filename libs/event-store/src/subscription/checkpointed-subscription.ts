@@ -1,12 +1,11 @@
 import type { PoolClient } from 'pg';
 import type { LogPosition, RecordedEvent } from '../event-store.port';
-import { withTransaction } from '../postgres/pg-transaction';
 import { compareLogPositions } from '../log-position';
 import {
   eventsHeldBackWith, latestCommittedPositionWith, readAllWith,
 } from '../postgres/event-reads';
 import {
-  beginAndLockCheckpoint, ensureCheckpoint, lockCheckpoint, readCheckpoint, recordFailure, resetCheckpoint, saveCheckpointAndCommit,
+  beginAndLockCheckpoint, ensureCheckpoint, readCheckpoint, recordFailure, resetWithEffects, saveCheckpointAndCommit,
 } from './checkpoint-store';
 import { InterruptibleSleep } from './interruptible-sleep';
 import type { CheckpointedSubscriptionOptions, SubscriptionStatus } from './subscription.types';
@@ -87,20 +86,11 @@ export class CheckpointedSubscription {
     }
   }
 
-  /**
-   * Back to LOG_START (rebuild). `clearEffects` runs in the same transaction, with the
-   * checkpoint row locked, so no instance of this subscription can write between the clearing
-   * of its effects and the reset of its position.
-   */
+  /** Back to LOG_START (rebuild), clearing the effects in the same transaction (resetWithEffects). */
   async reset(clearEffects?: (tx: PoolClient) => Promise<void>): Promise<void> {
     this.narrowUntil = null;
     this.consecutiveFailures = 0;
-    await ensureCheckpoint(this.options.pool, this.name);
-    await withTransaction(this.options.pool, async (tx) => {
-      await lockCheckpoint(tx, this.name);
-      await clearEffects?.(tx);
-      await resetCheckpoint(tx, this.name);
-    });
+    await resetWithEffects(this.options.pool, this.name, clearEffects);
   }
 
   async status(): Promise<SubscriptionStatus> {
