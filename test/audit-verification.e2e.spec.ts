@@ -1,6 +1,9 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { Client } from 'pg';
+import type { WorkflowRuntime } from '@rectify/workflow';
 import { AUDIT_CHAIN_WITNESS } from '../apps/engine/src/audit';
+import { DisciplineReactions } from '../apps/engine/src/discipline/referrals/discipline-reactions';
+import { WORKFLOW_RUNTIME } from '../apps/engine/src/workflow/workflow.tokens';
 import { checkpointMessage, computeEventHashForTest } from './support/audit-tamper';
 import { startTestEngine, type TestEngine } from './support/test-engine';
 
@@ -43,7 +46,9 @@ describe('audit trail verification: four ways of tampering, each named at its ex
     (await db.query(`SELECT global_position::text AS position, event_id::text AS id, stream_id, version, transaction_id::text AS xid FROM events WHERE ${where} ORDER BY global_position LIMIT 1`, params)).rows[0];
 
   beforeAll(async () => {
-    engine = await startTestEngine({ env: { AUDIT_CHECKPOINT_EVERY_EVENTS: '4' } });
+    // A manual clock just after the findings: no remediation timer falls due, so no process
+    // appends anything once everything has caught up (the witness must end with the log).
+    engine = await startTestEngine({ manualClockStart: '2023-01-27T10:00:00+07:00', env: { AUDIT_CHECKPOINT_EVERY_EVENTS: '4' } });
     db = new Client({ connectionString: engine.databaseUrl });
     await db.connect();
     const admin = await engine.token('admin', 'admin-1');
@@ -65,6 +70,9 @@ describe('audit trail verification: four ways of tampering, each named at its ex
       }).expect(201)).body.id;
       await post(`/findings/${finding}/acknowledgement`, head, {}).expect(200);
     }
+    await engine.catchUp();
+    await engine.app.get<WorkflowRuntime>(WORKFLOW_RUNTIME).catchUp();
+    await engine.app.get(DisciplineReactions).catchUp();
     await engine.catchUp();
     const witness = engine.app.get<{ catchUp(): Promise<void>; checkpointNow(): Promise<void>; stop(): Promise<void> }>(AUDIT_CHAIN_WITNESS);
     await witness.catchUp();
