@@ -37,6 +37,10 @@ export function subjectsOf(event: RecordedEvent, inherited: readonly Subject[]):
   return { named: REGISTRY_STREAM.test(event.streamId) ? [] : named, all };
 }
 
+export function isRegistryStream(streamId: string): boolean {
+  return REGISTRY_STREAM.test(streamId);
+}
+
 export function key(subject: Subject): string {
   return `${subject.type}:${subject.id}`;
 }

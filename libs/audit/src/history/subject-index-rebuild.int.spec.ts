@@ -7,7 +7,8 @@ import { migrateAudit } from '../audit.schema';
 import { auditProjectors } from '../audit-projectors';
 import { digestDifferences, tableDigests } from '../digest/table-digest';
 import { readHistory } from './history-query';
-import { SubjectIndexProjector, textArray } from './subject-index.projector';
+import { textArray } from './subject-event-writes';
+import { SubjectIndexProjector } from './subject-index.projector';
 
 const event = (type: string, data: Record<string, unknown>, actorId: string): NewEvent => ({
   id: randomUUID(), type, data, occurredAt: new Date(Date.UTC(2024, 2, 1)),

@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import type { RecordedEvent } from '@rectify/event-store';
 import type { Projector, RebuildIndexes } from '@rectify/read-models';
-import { key, parseKey, subjectsOf, type Subject } from './event-subjects';
+import { isRegistryStream, key, parseKey, subjectsOf, type Subject } from './event-subjects';
+import { SUBJECT_EVENTS_KEY, subjectIndexKeyPresent, writeSubjectEvents } from './subject-event-writes';
 
 /**
  * Indexes, per official and per unit, the global positions of the events that concern them
@@ -17,7 +18,7 @@ export class SubjectIndexProjector implements Projector, RebuildIndexes {
   readonly eventTypes: readonly string[] = [];
 
   async project(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
-    const inherited = await this.inheritedSubjects(tx, [...new Set(events.map((e) => e.streamId))]);
+    const inherited = await this.inheritedSubjects(tx, streamsWithEarlierSubjects(events));
     const types: string[] = [];
     const ids: string[] = [];
     const positions: string[] = [];
@@ -40,13 +41,7 @@ export class SubjectIndexProjector implements Projector, RebuildIndexes {
       }
       inherited.set(event.streamId, known);
     }
-    if (types.length > 0) {
-      await tx.query(
-        `INSERT INTO audit_subject_events (subject_type, subject_id, global_position, relation)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING`,
-        [textArray(types), textArray(ids), `{${positions.join(',')}}`, textArray(relations)],
-      );
-    }
+    await writeSubjectEvents(tx, { types, ids, positions, relations });
     if (newStreamSubjects.size > 0) {
       const rows = [...newStreamSubjects.values()];
       await tx.query(
@@ -67,6 +62,7 @@ export class SubjectIndexProjector implements Projector, RebuildIndexes {
 
   private async inheritedSubjects(tx: PoolClient, streamIds: string[]): Promise<Map<string, Map<string, Subject>>> {
     const result = new Map<string, Map<string, Subject>>();
+    if (streamIds.length === 0) return result;
     const { rows } = await tx.query<{ stream_id: string; subject_type: Subject['type']; subject_id: string }>(
       'SELECT stream_id, subject_type, subject_id FROM audit_stream_subjects WHERE stream_id = ANY($1::text[])',
       [streamIds],
@@ -81,29 +77,16 @@ export class SubjectIndexProjector implements Projector, RebuildIndexes {
   }
 }
 
-const SUBJECT_EVENTS_KEY = 'audit_subject_events_pkey';
-/** Array elements PostgreSQL reads as themselves without quotes. */
-const BARE_ELEMENT = /^[A-Za-z0-9_.:-]+$/;
-
 /**
- * A PostgreSQL text[] literal, for `$n::text[]`: ids and codes go bare, anything else quoted
- * with backslashes and double quotes escaped. Much cheaper than the driver's generic array
- * serialisation for the three rows per event a rebuild writes.
+ * The streams whose subjects named before this batch must be looked up: not registry streams
+ * (they never inherit), nor streams whose first event here is their first event ever (version
+ * 1: nothing came before it). Streams are appended to in version order and a projector sees
+ * the log in order, so every earlier event of any other stream was projected already.
  */
-export function textArray(values: readonly string[]): string {
-  // A batch repeats a few hundred subjects thousands of times: each is encoded once.
-  const encoded = new Map<string, string>();
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    let element = encoded.get(value);
-    if (element === undefined) {
-      element = BARE_ELEMENT.test(value) && value.toUpperCase() !== 'NULL' ? value : `"${value.replace(/[\\"]/g, '\\$&')}"`;
-      encoded.set(value, element);
-    }
-    parts[i] = element;
-  }
-  return `{${parts.join(',')}}`;
+export function streamsWithEarlierSubjects(events: readonly RecordedEvent[]): string[] {
+  const firstVersion = new Map<string, number>();
+  for (const event of events) if (!firstVersion.has(event.streamId)) firstVersion.set(event.streamId, event.version);
+  return [...firstVersion].filter(([streamId, version]) => version > 1 && !isRegistryStream(streamId)).map(([streamId]) => streamId);
 }
 
 /**
@@ -112,14 +95,12 @@ export function textArray(values: readonly string[]): string {
  * cannot both add it. Without it histories still answer, by scanning.
  */
 export async function ensureSubjectIndexKey(pool: Pool): Promise<void> {
-  const present = async (db: Pick<Pool, 'query'>) =>
-    (await db.query(`SELECT 1 FROM pg_constraint WHERE conname = $1 AND conrelid = 'audit_subject_events'::regclass`, [SUBJECT_EVENTS_KEY])).rowCount === 1;
-  if (await present(pool)) return;
+  if (await subjectIndexKeyPresent(pool)) return;
   const tx = await pool.connect();
   try {
     await tx.query('BEGIN');
     await tx.query('LOCK TABLE audit_subject_events IN ACCESS EXCLUSIVE MODE');
-    if (!(await present(tx))) {
+    if (!(await subjectIndexKeyPresent(tx))) {
       await tx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
       await tx.query(`ALTER TABLE audit_subject_events ADD CONSTRAINT ${SUBJECT_EVENTS_KEY} PRIMARY KEY (subject_type, subject_id, global_position)`);
     }

@@ -13,7 +13,8 @@ import {
   type SubscriptionStatus,
 } from '@rectify/event-store';
 import type { Projector } from './projector';
-import { REPLAY_CONNECTIONS, flushAsyncCommits, hasRebuildIndexes, inParallel } from './rebuild-support';
+import { REPLAY_CONNECTIONS, REPLAY_WINDOW, flushAsyncCommits, hasRebuildIndexes } from './rebuild-support';
+import { ReplayPipeline } from './replay-pipeline';
 
 export type { RebuildIndexes } from './rebuild-support';
 
@@ -129,18 +130,21 @@ export class ProjectionRunner {
       if (!this.options.subscription) await this.replay(entries.map((e) => e.projector), batchSize);
       await this.catchUp();
     } finally {
-      for (const { projector } of entries) if (hasRebuildIndexes(projector)) await projector.restoreIndexesAfterRebuild(this.options.pool);
+      // Each builds its own tables' indexes: side by side, a small view's indexes take no time of their own.
+      const restored = await Promise.allSettled(entries.map(({ projector }) => (hasRebuildIndexes(projector) ? projector.restoreIndexesAfterRebuild(this.options.pool) : undefined)));
+      const failed = restored.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     for (const { projector } of entries) onProgress?.({ projection: projector.name, phase: 'caught-up' });
   }
 
   /**
-   * The one-pass replay: each batch is read once (the next one while the current is being
-   * projected) and applied by every projector in its own transaction that locks and advances
-   * its checkpoint — effects and checkpoint stay atomic per projector — up to
-   * REPLAY_CONNECTIONS projectors at once on separate connections, so PostgreSQL works for
-   * several projectors while another folds events in JavaScript. A projector sees the batches
-   * in log order: the next batch starts only when every projector is done with this one.
+   * The one-pass replay (ReplayPipeline): the log is read once, and every projector applies
+   * each batch in its own transaction that locks and advances its checkpoint — effects and
+   * checkpoint stay atomic per projector — up to REPLAY_CONNECTIONS transactions at once on
+   * separate connections, each projector at its own pace (in log order), so PostgreSQL works
+   * for several projectors while another folds events in JavaScript and the slowest projector
+   * sets the pace alone.
    *
    * Replay batches commit with synchronous_commit = off: the commit returns before its WAL is
    * flushed, so a crash may lose the last few committed batches — but each batch's effects and
@@ -153,25 +157,17 @@ export class ProjectionRunner {
   private async replay(projectors: readonly Projector[], batchSize: number): Promise<void> {
     if (projectors.length === 0) return;
     const pool = this.options.pool;
-    const read = (after: LogPosition) => readAllForReplayWith(pool, { after, limit: batchSize });
-    let from = await this.lowestCheckpoint(projectors);
-    let next = read(from);
     for (;;) {
-      const batch = await next;
-      if (batch.length === 0) return flushAsyncCommits(pool, projectors);
-      const last = batch[batch.length - 1].logPosition;
-      next = read(last);
-      next.catch(() => undefined); // awaited next round; a failure here is rethrown there
-      let behind = false;
-      await inParallel(projectors, REPLAY_CONNECTIONS, async (projector) => {
-        if (!(await this.applyBatch(projector, batch, from, last))) behind = true;
+      const pipeline = new ReplayPipeline({
+        projectors,
+        // A checkpoint that went back (reset by another rebuild) makes it start again from the lowest.
+        start: await this.lowestCheckpoint(projectors),
+        read: (after) => readAllForReplayWith(pool, { after, limit: batchSize }),
+        apply: (projector, batch) => this.applyBatch(projector, batch.events, batch.from, batch.last),
+        connections: REPLAY_CONNECTIONS,
+        window: REPLAY_WINDOW,
       });
-      from = last;
-      if (behind) {
-        // A checkpoint went back (reset by another rebuild): read again from the lowest one.
-        from = await this.lowestCheckpoint(projectors);
-        next = read(from);
-      }
+      if ((await pipeline.run()) === 'done') return flushAsyncCommits(pool, projectors);
     }
   }
 
@@ -186,7 +182,8 @@ export class ProjectionRunner {
       if (compareLogPositions(after, from) < 0) return false;
       if (compareLogPositions(after, last) >= 0) return true;
       await tx.query('SET LOCAL synchronous_commit = off'); // see replay()
-      await projector.project(batch.filter((e) => compareLogPositions(e.logPosition, after) > 0), tx);
+      const events = batch.filter((e) => compareLogPositions(e.logPosition, after) > 0);
+      if (events.length > 0) await projector.project(events, tx);
       await saveCheckpoint(tx, projector.name, last);
       return true;
     });

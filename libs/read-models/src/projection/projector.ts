@@ -11,6 +11,10 @@ export interface Projector {
   readonly name: string;
   /** Tables it owns; a rebuild empties them before replaying from position 0. */
   readonly tables: readonly string[];
+  /**
+   * The event types it folds; it must ignore every other type (a rebuild hands it no batch
+   * without one of these, and live it is woken only by them). Empty: every type.
+   */
   readonly eventTypes: readonly string[];
   project(events: readonly RecordedEvent[], tx: PoolClient): Promise<void>;
 }

@@ -14,16 +14,11 @@ export interface RebuildIndexes {
   restoreIndexesAfterRebuild(pool: Pool): Promise<void>;
 }
 
-/** Projectors a rebuild runs at once, each on its own connection (plus one reading ahead). */
+/** Batches a rebuild applies at once, each on its own connection (plus one reading ahead). */
 export const REPLAY_CONNECTIONS = 3;
 
-/** Runs `work` on every item, at most `limit` at a time. */
-export async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
-}
+/** How many batches the fastest projector of a rebuild may run ahead of the slowest. */
+export const REPLAY_WINDOW = 4;
 
 export function hasRebuildIndexes(projector: Projector): projector is Projector & RebuildIndexes {
   const candidate = projector as Partial<RebuildIndexes>;
