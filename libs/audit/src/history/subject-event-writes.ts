@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { copyTextField, copyTextIn } from './copy-text-in';
+import { parseKey } from './event-subjects';
 
 export const SUBJECT_EVENTS_KEY = 'audit_subject_events_pkey';
 
@@ -9,6 +10,38 @@ export interface SubjectEventRows {
   ids: string[];
   positions: string[];
   relations: string[];
+}
+
+/**
+ * Collects a batch's rows grouped by subject, and gives them back in the primary key's order
+ * (subjects sorted; each subject's positions in log order): the key's index, or the key built
+ * after a rebuild, then reads the heap in nearly sorted order.
+ */
+export class SubjectEventRowsBuilder {
+  private readonly bySubject = new Map<string, { positions: string[]; relations: string[] }>();
+
+  add(subjectKey: string, position: string, relation: string): void {
+    let group = this.bySubject.get(subjectKey);
+    if (!group) this.bySubject.set(subjectKey, (group = { positions: [], relations: [] }));
+    group.positions.push(position);
+    group.relations.push(relation);
+  }
+
+  rows(): SubjectEventRows {
+    const rows: SubjectEventRows = { types: [], ids: [], positions: [], relations: [] };
+    // "type:id" keys sort by type, then id (the types are not prefixes of one another).
+    for (const subjectKey of [...this.bySubject.keys()].sort()) {
+      const { type, id } = parseKey(subjectKey);
+      const group = this.bySubject.get(subjectKey)!;
+      for (let i = 0; i < group.positions.length; i++) {
+        rows.types.push(type);
+        rows.ids.push(id);
+        rows.positions.push(group.positions[i]);
+        rows.relations.push(group.relations[i]);
+      }
+    }
+    return rows;
+  }
 }
 
 /** Below this many rows a batch is always inserted (live batches are small; COPY's set-up is not free). */

@@ -1,8 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import type { RecordedEvent } from '@rectify/event-store';
 import type { Projector, RebuildIndexes } from '@rectify/read-models';
-import { isRegistryStream, key, parseKey, subjectsOf, type Subject } from './event-subjects';
-import { SUBJECT_EVENTS_KEY, subjectIndexKeyPresent, writeSubjectEvents } from './subject-event-writes';
+import { isRegistryStream, key, subjectsOf, type Subject } from './event-subjects';
+import { SUBJECT_EVENTS_KEY, SubjectEventRowsBuilder, subjectIndexKeyPresent, writeSubjectEvents } from './subject-event-writes';
 
 /**
  * Indexes, per official and per unit, the global positions of the events that concern them
@@ -19,21 +19,13 @@ export class SubjectIndexProjector implements Projector, RebuildIndexes {
 
   async project(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
     const inherited = await this.inheritedSubjects(tx, streamsWithEarlierSubjects(events));
-    const types: string[] = [];
-    const ids: string[] = [];
-    const positions: string[] = [];
-    const relations: string[] = [];
+    const rows = new SubjectEventRowsBuilder();
     const newStreamSubjects = new Map<string, Subject & { streamId: string }>();
     for (const event of events) {
       const known = inherited.get(event.streamId) ?? new Map<string, Subject>();
       const { named, all } = subjectsOf(event, [...known.values()]);
-      for (const [subjectKey, relation] of all) {
-        const subject = parseKey(subjectKey);
-        types.push(subject.type);
-        ids.push(subject.id);
-        positions.push(event.globalPosition.toString());
-        relations.push(relation);
-      }
+      const position = event.globalPosition.toString();
+      for (const [subjectKey, relation] of all) rows.add(subjectKey, position, relation);
       for (const subject of named) {
         if (known.has(key(subject))) continue;
         known.set(key(subject), subject);
@@ -41,13 +33,13 @@ export class SubjectIndexProjector implements Projector, RebuildIndexes {
       }
       inherited.set(event.streamId, known);
     }
-    await writeSubjectEvents(tx, { types, ids, positions, relations });
+    await writeSubjectEvents(tx, rows.rows());
     if (newStreamSubjects.size > 0) {
-      const rows = [...newStreamSubjects.values()];
+      const added = [...newStreamSubjects.values()];
       await tx.query(
         `INSERT INTO audit_stream_subjects (stream_id, subject_type, subject_id)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-        [rows.map((r) => r.streamId), rows.map((r) => r.type), rows.map((r) => r.id)],
+        [added.map((r) => r.streamId), added.map((r) => r.type), added.map((r) => r.id)],
       );
     }
   }
