@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     const ticker = setInterval(() => printProgress(counts, started), 1000);
     try {
       await runner.rebuild(({ projection, phase }) => {
+        if (phase === 'indexing') process.stdout.write(`  ${projection}: replayed after ${((Date.now() - started) / 1000).toFixed(1)} s, building its indexes\n`);
         if (phase === 'caught-up') process.stdout.write(`  ${projection}: ${(counts.get(projection) ?? 0).toLocaleString('en')} events replayed\n`);
       });
     } finally {

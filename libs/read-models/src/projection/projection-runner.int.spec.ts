@@ -98,6 +98,8 @@ describe('read-model projections on a real PostgreSQL', () => {
     await runner.rebuild((p) => progress.push(`${p.projection}:${p.phase}`));
     expect(await snapshot()).toEqual(before);
     expect(progress).toContain('view:findings:caught-up');
+    expect(progress.indexOf('view:findings:indexing')).toBeLessThan(progress.indexOf('view:findings:caught-up'));
+    expect(progress.indexOf('view:findings:indexing')).toBeGreaterThan(progress.indexOf('view:findings:cleared'));
   });
 
   it('keeps other projections going when one throws, and reports the failing event', async () => {

@@ -47,7 +47,8 @@ export interface ProjectionRunnerOptions {
 
 export interface RebuildProgress {
   projection: string;
-  phase: 'cleared' | 'caught-up';
+  /** cleared: emptied, checkpoint reset; indexing: replayed, its dropped indexes being built; caught-up: done. */
+  phase: 'cleared' | 'indexing' | 'caught-up';
 }
 
 /**
@@ -131,6 +132,7 @@ export class ProjectionRunner {
       await this.catchUp();
     } finally {
       // Each builds its own tables' indexes: side by side, a small view's indexes take no time of their own.
+      for (const { projector } of entries) if (hasRebuildIndexes(projector)) onProgress?.({ projection: projector.name, phase: 'indexing' });
       const restored = await Promise.allSettled(entries.map(({ projector }) => (hasRebuildIndexes(projector) ? projector.restoreIndexesAfterRebuild(this.options.pool) : undefined)));
       const failed = restored.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
