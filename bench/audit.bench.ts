@@ -13,10 +13,11 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { Pool } from 'pg';
 import { AuditChainWitness, AuditSigningKey, auditProjectors, migrateAudit, readHistory, verifyAuditTrail } from '@rectify/audit';
 import { GENESIS_HASH, computeEventHash, migratePostgresEventStore, type EventMetadata } from '@rectify/event-store';
-import { ProjectionRunner, migrateReadModels, readModelProjectors, type Projector } from '@rectify/read-models';
+import { ProjectionRunner, migrateReadModels, readModelProjectors } from '@rectify/read-models';
 import { startBenchPostgres } from './src/support/bench-postgres';
 import { ownCpuSeconds, postgresCpuSeconds } from './src/support/cpu-seconds';
 import { progress } from './src/support/progress';
+import { timedProjectors } from './src/support/timed-projectors';
 
 const EVENTS = Number(process.argv.find((a) => a.startsWith('--events='))?.split('=')[1] ?? 1_000_000);
 const SUBJECT_EVENTS = 10_000;
@@ -50,16 +51,8 @@ async function main(): Promise<void> {
     progress(`verify: ${report.status}, ${report.eventsChecked.toLocaleString('en')} events, ${report.checkpointsChecked} checkpoints in ${verifySeconds.toFixed(2)} s`);
 
     // Each projector's own time inside the shared pass (the rest is reading the log and commits).
-    const projectorMs = new Map<string, number>();
-    // The projector as prototype: its other methods (RebuildIndexes) stay reachable.
-    const timed = [...readModelProjectors(), ...auditProjectors()].map((p) => Object.assign(Object.create(p) as Projector, {
-      async project(events: Parameters<Projector['project']>[0], tx: Parameters<Projector['project']>[1]) {
-        const began = Date.now();
-        await p.project(events, tx);
-        projectorMs.set(p.name, (projectorMs.get(p.name) ?? 0) + Date.now() - began);
-      },
-    }));
-    const runner = new ProjectionRunner({ pool, projectors: timed, batchSize: 1000 });
+    const timed = timedProjectors([...readModelProjectors(), ...auditProjectors()]);
+    const runner = new ProjectionRunner({ pool, projectors: timed.projectors, batchSize: 1000 });
     // CPU seconds as well as wall time: on a shared machine they hardly depend on the other load.
     const cpuBefore = { node: ownCpuSeconds(), postgres: postgresCpuSeconds(pg.settings.data_directory) };
     t = Date.now();
@@ -71,7 +64,7 @@ async function main(): Promise<void> {
       postgres: pgAfter === null || cpuBefore.postgres === null ? null : Number((pgAfter - cpuBefore.postgres).toFixed(1)),
     };
     progress(`rebuild: ${EVENTS.toLocaleString('en')} events × ${runner.names().length} read models in ${rebuildSeconds.toFixed(1)} s (CPU: node ${rebuildCpu.node} s, PostgreSQL ${rebuildCpu.postgres ?? '?'} s)`);
-    for (const [name, ms] of projectorMs) progress(`  ${name}: ${(ms / 1000).toFixed(1)} s`);
+    for (const [name, seconds] of timed.seconds()) progress(`  ${name}: ${seconds.toFixed(1)} s`);
 
     // The JSON endpoint's default page (HISTORY_DEFAULT_PAGE entries), first page and a page
     // deep in the history (cursor), alternately; the whole history (exports) for reference.

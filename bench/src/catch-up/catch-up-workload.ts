@@ -3,6 +3,7 @@ import { auditProjectors, migrateAudit } from '@rectify/audit';
 import { CheckpointedSubscription, PostgresEventStore, migratePostgresEventStore } from '@rectify/event-store';
 import { ProjectionRunner, migrateReadModels, readModelProjectors } from '@rectify/read-models';
 import type { BenchPostgres } from '../support/bench-postgres';
+import { timedProjectors } from '../support/timed-projectors';
 import { progress } from '../support/progress';
 import { round } from '../support/stats';
 import type { Table } from '../support/table';
@@ -50,10 +51,12 @@ export async function catchUpWorkload(pg: BenchPostgres, total: number, quick: b
     // Every read model the engine rebuilds: the rm_* views and the audit lib's subject index and report figures.
     const projectors = [...readModelProjectors(), ...auditProjectors()];
     progress(`catch-up: ProjectionRunner.rebuild() of ${projectors.length} read models`);
-    const runner = new ProjectionRunner({ pool, projectors });
+    const timed = timedProjectors(projectors);
+    const runner = new ProjectionRunner({ pool, projectors: timed.projectors });
     const rebuildStart = performance.now();
     await runner.rebuild((p) => progress(`catch-up: rebuild ${p.projection} ${p.phase}`));
     const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
+    for (const [name, seconds] of timed.seconds()) if (seconds >= 0.1) progress(`catch-up:   ${name}: ${seconds.toFixed(1)} s inside project()`);
     const result: CatchUpResult = {
       events,
       fillEventsPerSecond: round(events / fillSeconds, 0),
