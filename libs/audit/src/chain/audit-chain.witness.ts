@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import {
-  CheckpointedSubscription, type CheckpointedSubscriptionOptions, type EventWakeUp, type RecordedEvent, type SubscriptionStatus,
+  CheckpointedSubscription, withTransaction, type CheckpointedSubscriptionOptions, type EventWakeUp, type RecordedEvent, type SubscriptionStatus,
 } from '@rectify/event-store';
 import { chainStep, genesisChainBytes } from './global-chain';
 import { insertCheckpoint, latestCheckpoint, ledgerHead, lockChain } from './checkpoints';
@@ -154,17 +154,7 @@ export class AuditChainWitness {
     return this.options.everyMs ?? 5 * 60_000;
   }
 
-  private async inTransaction(work: (tx: PoolClient) => Promise<void>): Promise<void> {
-    const tx = await this.options.pool.connect();
-    try {
-      await tx.query('BEGIN');
-      await work(tx);
-      await tx.query('COMMIT');
-    } catch (error) {
-      await tx.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      tx.release();
-    }
+  private inTransaction(work: (tx: PoolClient) => Promise<void>): Promise<void> {
+    return withTransaction(this.options.pool, work);
   }
 }

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { RecordedEvent } from '@rectify/event-store';
+import { withTransaction, type RecordedEvent } from '@rectify/event-store';
 import type { Projector, RebuildIndexes } from '@rectify/read-models';
 import { isRegistryStream, key, subjectsOf, type Subject } from './event-subjects';
 import { SUBJECT_EVENTS_KEY, SubjectEventRowsBuilder, subjectIndexKeyPresent, writeSubjectEvents } from './subject-event-writes';
@@ -88,19 +88,10 @@ export function streamsWithEarlierSubjects(events: readonly RecordedEvent[]): st
  */
 export async function ensureSubjectIndexKey(pool: Pool): Promise<void> {
   if (await subjectIndexKeyPresent(pool)) return;
-  const tx = await pool.connect();
-  try {
-    await tx.query('BEGIN');
+  await withTransaction(pool, async (tx) => {
     await tx.query('LOCK TABLE audit_subject_events IN ACCESS EXCLUSIVE MODE');
-    if (!(await subjectIndexKeyPresent(tx))) {
-      await tx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-      await tx.query(`ALTER TABLE audit_subject_events ADD CONSTRAINT ${SUBJECT_EVENTS_KEY} PRIMARY KEY (subject_type, subject_id, global_position)`);
-    }
-    await tx.query('COMMIT');
-  } catch (error) {
-    await tx.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    tx.release();
-  }
+    if (await subjectIndexKeyPresent(tx)) return;
+    await tx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await tx.query(`ALTER TABLE audit_subject_events ADD CONSTRAINT ${SUBJECT_EVENTS_KEY} PRIMARY KEY (subject_type, subject_id, global_position)`);
+  });
 }

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@rectify/event-store';
 
 /**
  * Secondary indexes of a read-model table, as `CREATE INDEX IF NOT EXISTS <name> ON …`
@@ -36,17 +37,9 @@ export async function ensureViewIndexes(pool: Pool, table: string, statements: V
     return statements.filter((s) => !present.has(viewIndexName(s)));
   };
   if ((await missing(pool)).length === 0) return;
-  const tx = await pool.connect();
-  try {
-    await tx.query('BEGIN');
+  await withTransaction(pool, async (tx) => {
     await tx.query(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
     await tx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     for (const statement of await missing(tx)) await tx.query(statement);
-    await tx.query('COMMIT');
-  } catch (error) {
-    await tx.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    tx.release();
-  }
+  });
 }
