@@ -15,7 +15,7 @@ interface Row<S> {
 }
 
 /**
- * Projects an AggregateViewDefinition. One SELECT and one set-based UPSERT per batch;
+ * Projects an AggregateViewDefinition. One SELECT (of the aggregates begun before the batch) and one set-based UPSERT per batch;
  * events at or below a row's version are skipped, so replays change nothing. Rows are read
  * without FOR UPDATE: callers hold the projector's checkpoint row lock for the batch, which
  * already serialises every writer of this view. A full rebuild drops the view's secondary
@@ -35,7 +35,9 @@ export class AggregateViewProjector<S> implements Projector, RebuildIndexes {
   async project(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
     const byId = this.groupByAggregate(events);
     if (byId.size === 0) return;
-    const rows = await this.load(tx, [...byId.keys()]);
+    // An aggregate whose first event (version 1) is in the batch has no row to build on: its
+    // row is folded from the initial state (if a replay finds one, the upsert keeps the newer).
+    const rows = await this.load(tx, [...byId].filter(([, stream]) => !stream.some((e) => e.version === 1)).map(([id]) => id));
     const changed: Row<S>[] = [];
     for (const [id, stream] of byId) {
       const row = this.apply(id, rows.get(id), stream);
@@ -80,6 +82,7 @@ export class AggregateViewProjector<S> implements Projector, RebuildIndexes {
   }
 
   private async load(tx: PoolClient, ids: string[]): Promise<Map<string, Row<S>>> {
+    if (ids.length === 0) return new Map();
     const { rows } = await tx.query<{ id: string; version: number; state: S; created_at: Date; updated_at: Date }>(
       `SELECT id, version, state, created_at, updated_at FROM ${this.view.table} WHERE id = ANY($1::text[])`,
       [ids],
