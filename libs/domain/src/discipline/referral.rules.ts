@@ -62,12 +62,14 @@ export function referralForRepeatFindings(
   policy: DisciplinePolicy,
 ): Referral | null {
   const n = policy.repeatFindingsThreshold;
+  // Each instant parsed once (an official may have hundreds of findings; the sort compares each many times).
   const candidates = findings
     .filter((f) => !f.withdrawn && !usedGroundIds.has(ground('finding', f.findingId, '').id))
-    .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt) || (a.findingId < b.findingId ? -1 : 1));
+    .map((f) => ({ fact: f, at: Date.parse(f.observedAt) }))
+    .sort((a, b) => a.at - b.at || (a.fact.findingId < b.fact.findingId ? -1 : 1));
   for (let i = 0; i + n <= candidates.length; i++) {
-    const run = candidates.slice(i, i + n);
-    if (Date.parse(run[n - 1].observedAt) < addMonths(run[0].observedAt, policy.repeatFindingsWindowMonths)) {
+    if (candidates[i + n - 1].at < addMonths(candidates[i].fact.observedAt, policy.repeatFindingsWindowMonths)) {
+      const run = candidates.slice(i, i + n).map((c) => c.fact);
       return {
         rule: 'repeat_findings',
         subject: { officialId, kind: 'official', unitId },

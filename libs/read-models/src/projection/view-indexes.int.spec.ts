@@ -33,7 +33,7 @@ describe('read-model secondary indexes around a rebuild', () => {
     (await pool.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename LIKE 'rm\\_%' ORDER BY indexname`)).rows.map((r) => r.indexname);
 
   it('knows each table\'s secondary indexes from the schema (never the primary key)', () => {
-    expect(readModelIndexes('rm_findings').length).toBe(3);
+    expect(readModelIndexes('rm_findings').length).toBe(4);
     expect(readModelIndexes('rm_finding_workflow').length).toBe(3);
     expect(readModelIndexes('rm_evaluations')).toEqual([]);
   });

@@ -14,6 +14,8 @@ const STATEMENTS = [
   `CREATE INDEX IF NOT EXISTS rm_findings_unit_status ON rm_findings (unit_id, status, severity)`,
   `CREATE INDEX IF NOT EXISTS rm_findings_inspection ON rm_findings (inspection_id)`,
   `CREATE INDEX IF NOT EXISTS rm_findings_created ON rm_findings (created_at DESC, id)`,
+  // An official's findings (`state->'responsibleOfficialIds' ? id`: discipline rules, inbox): without it, a scan of every finding per recorded finding.
+  `CREATE INDEX IF NOT EXISTS rm_findings_responsible ON rm_findings USING gin ((state->'responsibleOfficialIds'))`,
   `CREATE TABLE IF NOT EXISTS rm_inspections (${common}, kind text, unit_id text, team_id text,
      status text, started_at timestamptz)`,
   `CREATE TABLE IF NOT EXISTS rm_units (${common}, name text, kind text, parent_unit_id text, head_official_id text)`,
