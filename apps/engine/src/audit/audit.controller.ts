@@ -5,6 +5,9 @@ import { Public, Roles } from '@rectify/auth';
 import { listCheckpoints, signingKeys, verifyAuditTrail, type AuditSigningKey, type VerificationReport } from '@rectify/audit';
 import { CLOCK, type Clock } from '@rectify/workflow';
 import { PG_POOL } from '../database';
+import { LOG_FOLLOWING } from '../event-sourcing/event-sourcing.tokens';
+import type { LogFollowing } from '../event-sourcing/event-store-selection';
+import { CodedHttpException } from '../http/coded-http.exception';
 import { AUDIT_SIGNING_KEY } from './audit.tokens';
 import { ListCheckpointsRequest } from './audit.requests';
 
@@ -16,12 +19,18 @@ export class AuditController {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey,
+    @Inject(LOG_FOLLOWING) private readonly following: LogFollowing | null,
   ) {}
 
   @Get('verification')
   @Roles('auditor', 'admin')
-  @ApiOperation({ summary: 'Recomputes every hash chain and the signed global chain: OK, or the first broken position and what differs' })
-  verification(): Promise<VerificationReport> {
+  @ApiOperation({
+    summary: 'Recomputes every hash chain and the signed global chain: OK, or the first broken position and what differs',
+    description: 'PostgreSQL event store only: with KurrentDB (EVENTSTORE_URL) it answers 501 AUDIT.VERIFICATION_NEEDS_POSTGRES_EVENTS.',
+  })
+  async verification(): Promise<VerificationReport> {
+    // The verifier reads PostgreSQL's `events` table: with KurrentDB it would judge a table that holds no events.
+    if (this.following) throw new CodedHttpException(501, 'AUDIT.VERIFICATION_NEEDS_POSTGRES_EVENTS', VERIFICATION_NEEDS_POSTGRES_EVENTS);
     return verifyAuditTrail(this.pool, { now: () => this.clock.now() });
   }
 
@@ -55,3 +64,6 @@ export class AuditController {
     };
   }
 }
+
+export const VERIFICATION_NEEDS_POSTGRES_EVENTS =
+  'Audit verification reads the PostgreSQL event store; this engine keeps its events in KurrentDB (EVENTSTORE_URL), so it cannot verify them: no report rather than a false one';

@@ -1,6 +1,7 @@
 import { migrateAudit, verifyAuditTrail, type VerificationProgress, type VerificationReport } from '@rectify/audit';
 import { migratePostgresEventStore } from '@rectify/event-store';
 import { ConfigError } from '../config';
+import { eventStoreSelectionFromEnv } from '../event-sourcing/event-store-selection';
 import { openCliDatabase } from './cli-database';
 
 /**
@@ -13,9 +14,13 @@ async function main(): Promise<void> {
   const workersArg = process.argv.find((a) => a.startsWith('--workers='))?.split('=')[1];
   const workers = workersArg === undefined ? undefined : Number(workersArg);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 16)) throw new ConfigError(['--workers must be an integer from 0 to 16']);
-  const db = await openCliDatabase();
-  process.stderr.write(`Verifying the audit trail in ${db.describe}\n`);
+  const db = await openCliDatabase(); // loads the configuration (.env included) into process.env
   try {
+    if (eventStoreSelectionFromEnv(process.env).kind === 'kurrentdb') {
+      // It reads PostgreSQL's `events` table: with KurrentDB that table holds no events, and an OK over nothing would mislead.
+      throw new ConfigError(['audit:verify reads the PostgreSQL event store; EVENTSTORE_URL points at KurrentDB, whose events it cannot verify']);
+    }
+    process.stderr.write(`Verifying the audit trail in ${db.describe}\n`);
     await migratePostgresEventStore(db.pool);
     await migrateAudit(db.pool);
     const progress = new Map<string, VerificationProgress>();

@@ -10,10 +10,12 @@ import { createTestDatabase } from '@rectify/testing';
 import type { AuditChainWitness } from '@rectify/audit';
 import type { ProjectionRunner } from '@rectify/read-models';
 import type { WorkflowRuntime } from '@rectify/workflow';
+import { AuditController } from '../audit/audit.controller';
 import { AUDIT_CHAIN_WITNESS } from '../audit/audit.tokens';
 import type { EngineConfig } from '../config';
 import { PG_POOL } from '../database';
 import { EngineModule } from '../engine.module';
+import { CodedHttpException } from '../http/coded-http.exception';
 import { WORKFLOW_RUNTIME } from '../workflow/workflow.tokens';
 import { LOG_FOLLOWING, PROJECTION_RUNNER } from './event-sourcing.tokens';
 import type { LogFollowing } from './event-store-selection';
@@ -85,5 +87,11 @@ describe('the engine following the log through LOG_FOLLOWING', () => {
     const pool = app.get<Pool>(PG_POOL);
     expect((await pool.query('SELECT name FROM rm_units WHERE id = $1', [unitId])).rows).toEqual([{ name: 'UBND phường Kim Mã' }]);
     expect((await pool.query(`SELECT count(*)::int AS n FROM audit_chain WHERE stream_id = $1`, [`unit-${unitId}`])).rows[0].n).toBe(1);
+  });
+
+  it('refuses audit verification, which reads PostgreSQL\'s events table, rather than report on a table without the events', async () => {
+    const refused = app.get(AuditController).verification();
+    await expect(refused).rejects.toBeInstanceOf(CodedHttpException);
+    await expect(refused).rejects.toMatchObject({ status: 501, response: { code: 'AUDIT.VERIFICATION_NEEDS_POSTGRES_EVENTS' } });
   });
 });
