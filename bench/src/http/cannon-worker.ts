@@ -1,9 +1,11 @@
 /**
  * The load generator's own process (started by cannon.ts over IPC), so the engine's CPU and
- * RSS are measured without autocannon's. Receives one CannonJob, runs autocannon, streams the
- * keys of 2xx responses back with their wall-clock time, then sends the result and exits.
+ * RSS are measured without autocannon's. Receives one CannonJob, runs autocannon (saturation) or
+ * pacedLoad (a fixed rate), streams the keys of 2xx responses back with their wall-clock time,
+ * then sends the result and exits.
  */
 import type { CannonJob, CannonResult, WorkerMessage } from './cannon-protocol';
+import { pacedLoad } from './paced-load';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: Record<string, unknown>, done: (error: unknown, result: CannonResult) => void) => { stop(): void };
@@ -28,13 +30,24 @@ function run(job: CannonJob): void {
     const index = consumed++;
     return { key: `${requests.keyPrefix}${requests.start + index}`, path: requests.paths[index] };
   };
+  if (job.overallRate) {
+    // A fixed rate: paced requests (see pacedLoad for why not autocannon's overallRate).
+    void pacedLoad({ ...job, overallRate: job.overallRate }, next, (key, status) => {
+      if (status >= 200 && status < 300) created.push([key, performance.timeOrigin + performance.now()]);
+    }).then((result) => {
+      clearInterval(flush);
+      if (created.length > 0) send({ type: 'created', items: created });
+      send({ type: 'done', result, consumed, rssBytes: process.memoryUsage().rss });
+      process.disconnect?.();
+    });
+    return;
+  }
   const instance = autocannon(
     {
       url: job.url,
       connections: job.connections,
       duration: job.durationSeconds,
       ...(job.amount !== undefined ? { amount: job.amount } : {}),
-      ...(job.overallRate ? { overallRate: job.overallRate } : {}),
       requests: [
         {
           method: job.method,
