@@ -5,7 +5,7 @@ const { swcOptions } = require('./scripts/swc-options');
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/deploy'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/deploy', '<rootDir>/bench'],
   testRegex: '\\.(unit|int|e2e)\\.spec\\.ts$',
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }],
