@@ -5,7 +5,7 @@ import { CRASH_AT_VARIABLE, parseCrashAt } from '@rectify/workflow';
 import { ConfigError } from './config-error';
 import { persistedDevTokenSecret } from './dev-token-secret';
 import { withDotEnv } from './dotenv';
-import { LOG_LEVELS, NODE_ENVS, type EngineConfig, type LogLevel, type NodeEnv } from './engine-config';
+import { DEFAULT_DATABASE_POOL_SIZE, LOG_LEVELS, NODE_ENVS, type EngineConfig, type LogLevel, type NodeEnv } from './engine-config';
 
 export interface LoadConfigOptions {
   /**
@@ -36,6 +36,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   const nodeEnv = oneOf(read, issues, 'NODE_ENV', NODE_ENVS, 'development') as NodeEnv;
   const port = integer(read, issues, 'PORT', 3000, 1, 65535);
   const embeddedPgPort = integer(read, issues, 'EMBEDDED_PG_PORT', 54329, 1, 65535);
+  const databasePoolSize = integer(read, issues, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE, 2, 200);
   const host = read('HOST') ?? '127.0.0.1';
   const databaseUrl = read('DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -51,7 +52,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   crashPointsAllowed(read, issues, nodeEnv);
 
   if (issues.length > 0) throw new ConfigError(issues);
-  return { nodeEnv, port, host, databaseUrl, dataDir, embeddedPgPort, auth: auth!, bodyLimit, logLevel };
+  return { nodeEnv, port, host, databaseUrl, dataDir, embeddedPgPort, databasePoolSize, auth: auth!, bodyLimit, logLevel };
 }
 
 type Read = (name: string) => string | undefined;

@@ -56,6 +56,12 @@ describe('loadConfig', () => {
     expect(issuesOf({ ...OIDC, PORT: '70000' })).toContain('PORT must be an integer 1-65535');
   });
 
+  it('sizes the database pool from DATABASE_POOL_SIZE (default 20, 2-200)', () => {
+    expect(load(OIDC).databasePoolSize).toBe(20);
+    expect(load({ ...OIDC, DATABASE_POOL_SIZE: '40' }).databasePoolSize).toBe(40);
+    expect(issuesOf({ ...OIDC, DATABASE_POOL_SIZE: '1' })).toContain("DATABASE_POOL_SIZE must be an integer 2-200 (got '1')");
+  });
+
   it('applies the documented defaults (oidc unless told otherwise, loopback host)', () => {
     const config = load(OIDC);
     expect(config).toMatchObject({

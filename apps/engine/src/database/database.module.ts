@@ -2,7 +2,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool, type PoolConfig } from 'pg';
 import { migratePostgresEventStore } from '@rectify/event-store';
-import { ENGINE_CONFIG, type EngineConfig } from '../config';
+import { DEFAULT_DATABASE_POOL_SIZE, ENGINE_CONFIG, type EngineConfig } from '../config';
 import { DATABASE_CONNECTION, EVENT_STORE_POOL, PG_POOL, SERVICE_STORAGE, type DatabaseConnection, type ServiceStorage } from './database.tokens';
 import { ensureDatabase, startEmbeddedServer } from './embedded-postgres';
 import { PUBLIC_SEARCH_PATH, prepareServiceSchema, serviceSearchPath } from './service-schema';
@@ -48,9 +48,9 @@ const OPTIONAL_STORAGE = { token: SERVICE_STORAGE, optional: true };
     { provide: DATABASE_CONNECTION, inject: [ENGINE_CONFIG], useFactory: openDatabaseConnection },
     {
       provide: EVENT_STORE_POOL,
-      inject: [DATABASE_CONNECTION, OPTIONAL_STORAGE],
-      useFactory: (db: DatabaseConnection, storage?: ServiceStorage) =>
-        storage ? createPool(db, { max: 4, options: PUBLIC_SEARCH_PATH }) : createPool(db, { max: 10 }),
+      inject: [DATABASE_CONNECTION, ENGINE_CONFIG, OPTIONAL_STORAGE],
+      useFactory: (db: DatabaseConnection, config: EngineConfig, storage?: ServiceStorage) =>
+        storage ? createPool(db, { max: 4, options: PUBLIC_SEARCH_PATH }) : createPool(db, { max: config.databasePoolSize ?? DEFAULT_DATABASE_POOL_SIZE }),
     },
     {
       provide: PG_POOL,
