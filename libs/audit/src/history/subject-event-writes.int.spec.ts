@@ -1,4 +1,5 @@
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
+import { withTransaction } from '@rectify/event-store';
 import { createTestDatabase } from '@rectify/testing';
 import { migrateAudit } from '../audit.schema';
 import { subjectIndexKeyPresent, writeSubjectEvents, type SubjectEventRows } from './subject-event-writes';
@@ -21,16 +22,7 @@ describe('writeSubjectEvents', () => {
     `SELECT subject_type, subject_id, global_position::text, relation FROM audit_subject_events ORDER BY audit_subject_events.global_position`,
   )).rows.map((r) => [r.subject_type, r.subject_id, r.global_position, r.relation]);
   const expected = (r: SubjectEventRows) => r.types.map((type, i) => [type, r.ids[i], r.positions[i], r.relations[i]]);
-  const inTransaction = async (work: (tx: import('pg').PoolClient) => Promise<void>) => {
-    const tx = await pool.connect();
-    try {
-      await tx.query('BEGIN');
-      await work(tx);
-      await tx.query('COMMIT');
-    } finally {
-      tx.release();
-    }
-  };
+  const inTransaction = (work: (tx: PoolClient) => Promise<void>) => withTransaction(pool, work);
 
   beforeAll(async () => {
     pool = new Pool({ connectionString: await createTestDatabase('audit_subject_writes'), max: 2 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { PostgresEventStore, migratePostgresEventStore, type NewEvent, type RecordedEvent } from '@rectify/event-store';
+import { PostgresEventStore, migratePostgresEventStore, withTransaction, type NewEvent, type RecordedEvent } from '@rectify/event-store';
 import { createTestDatabase } from '@rectify/testing';
 import { migrateReadModels } from '../schema/read-model.schema';
 import { readModelProjectors } from './read-model-projectors';
@@ -16,16 +16,7 @@ describe('AggregateViewProjector replays', () => {
   let store: PostgresEventStore;
   const units = () => readModelProjectors().find((p) => p.name === 'view:units')!;
   const row = async (unitId: string) => (await pool.query('SELECT version, head_official_id, state FROM rm_units WHERE id = $1', [unitId])).rows[0];
-  const project = async (events: readonly RecordedEvent[]) => {
-    const tx = await pool.connect();
-    try {
-      await tx.query('BEGIN');
-      await units().project(events, tx);
-      await tx.query('COMMIT');
-    } finally {
-      tx.release();
-    }
-  };
+  const project = (events: readonly RecordedEvent[]) => withTransaction(pool, (tx) => units().project(events, tx));
 
   beforeAll(async () => {
     pool = new Pool({ connectionString: await createTestDatabase('aggregate_view_replays'), max: 2 });
