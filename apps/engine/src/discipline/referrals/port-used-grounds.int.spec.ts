@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { PostgresEventStore, migratePostgresEventStore } from '@rectify/event-store';
+import { PostgresEventStore, migratePostgresEventStore, untilReadable } from '@rectify/event-store';
 import { createTestDatabase } from '@rectify/testing';
 import { PortUsedGrounds } from './port-used-grounds';
 
@@ -16,13 +16,16 @@ describe('PortUsedGrounds', () => {
   });
   afterAll(() => pool.end());
 
-  const openCase = (officialId: string, rule: string, grounds: string[]) => {
+  // Read through the port's readAll, which stops at the server-wide gap-free horizon: other test
+  // databases' open transactions can hold a fresh append back, so each one waits until readable.
+  const openCase = async (officialId: string, rule: string, grounds: string[]) => {
     const caseId = randomUUID();
-    return store.append(`case-${caseId}`, [{
+    const { events: [opened] } = await store.append(`case-${caseId}`, [{
       id: randomUUID(), type: 'CaseOpened', occurredAt: new Date('2024-03-01T02:00:00Z'),
       data: { caseId, subject: { officialId, kind: 'official' }, origin: { kind: 'referral', rule }, grounds: grounds.map((id) => ({ id })), summary: 's' },
       metadata: { actorId: 'system:discipline', role: 'system', commandId: randomUUID(), correlationId: randomUUID() },
     }], { expectedVersion: 0 });
+    await untilReadable(store, opened.logPosition);
   };
 
   it('counts the grounds of every CaseOpened per official and rule, including ones opened after the first read', async () => {
