@@ -260,4 +260,17 @@ describe('discipline: referrals, board cases and decisions carried out', () => {
     const json = await engine.http.post('/api/v1/officials/' + ids.colleague + '/evaluations').set('Authorization', `Bearer ${admin}`).set('Idempotency-Key', 'csv-elsewhere').set('Content-Type', 'text/csv').send('x');
     expect(json.status).toBe(415);
   });
+
+  it('counts a finding in one repeat-findings referral only: the fourth opens nothing, the sixth opens the second', async () => {
+    const repeated = await created('/officials', { fullName: 'Đỗ Thị Hằng', unitId: ids.ward, position: 'Công chức tư pháp' });
+    await settle();
+    const first = [];
+    for (const day of ['03', '04', '05', '06']) first.push(await recordFinding(repeated, `2026-04-${day}T09:00:00+07:00`));
+    await settle();
+    const grounds = async () => (await casesOf(repeated)).map((c) => c.grounds.map((g: { id: string }) => g.id).sort());
+    expect(await grounds()).toEqual([first.slice(0, 3).map((f) => `finding:${f}`).sort()]);
+    const second = [first[3], await recordFinding(repeated, '2026-04-07T09:00:00+07:00'), await recordFinding(repeated, '2026-04-08T09:00:00+07:00')];
+    await settle();
+    expect((await grounds()).sort()).toEqual([first.slice(0, 3), second].map((run) => run.map((f) => `finding:${f}`).sort()).sort());
+  });
 });

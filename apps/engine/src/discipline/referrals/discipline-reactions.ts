@@ -137,16 +137,23 @@ export class DisciplineReactions implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async repeatFindings(officialId: string, recorded: Record<string, unknown>, causationId: string): Promise<void> {
+    const used = await this.referrals.usedGrounds(officialId, 'repeat_findings');
+    const findingGround = groundId('finding', '');
+    const usedFindings = [...used].filter((g) => g.startsWith(findingGround)).map((g) => g.slice(findingGround.length));
     const { rows } = await this.pool.query<{ id: string; observed_at: Date; status: string }>(
+      // Not the findings already grounds of an earlier referral: the rule leaves them out
+      // anyway, and they are most of an official's findings once referrals began.
       // In the order the rule sorts them (observed, then id in code-point order), so its sort
-      // runs over sorted input (linear) instead of re-sorting all of an official's findings.
-      `SELECT id, observed_at, status FROM rm_findings WHERE state->'responsibleOfficialIds' ? $1 ORDER BY observed_at, id COLLATE "C"`,
-      [officialId],
+      // runs over sorted input.
+      `SELECT id, observed_at, status FROM rm_findings
+        WHERE state->'responsibleOfficialIds' ? $1 AND NOT (id = ANY($2::text[]))
+        ORDER BY observed_at, id COLLATE "C"`,
+      [officialId, usedFindings],
     );
     const facts = new Map<string, FindingFact>(rows.map((r) => [r.id, { findingId: r.id, observedAt: r.observed_at.toISOString(), withdrawn: r.status === 'withdrawn' }]));
     const id = recorded.findingId as string;
-    if (!facts.has(id)) facts.set(id, { findingId: id, observedAt: recorded.observedAt as string, withdrawn: false });
-    const used = await this.referrals.usedGrounds(officialId, 'repeat_findings');
+    // The recorded finding itself, unless the view already has it or it is already a ground (a replay).
+    if (!facts.has(id) && !used.has(groundId('finding', id))) facts.set(id, { findingId: id, observedAt: recorded.observedAt as string, withdrawn: false });
     const referral = referralForRepeatFindings(officialId, recorded.unitId as string, [...facts.values()], used, this.referrals.policy);
     if (referral) await this.referrals.open(referral, causationId);
   }
