@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { submitCopy } from '../pg-copy-submittable';
 
 /** Characters COPY's text format gives a meaning to; each is sent backslash-escaped. */
 const SPECIAL = /[\\\t\n\r]/g;
@@ -17,22 +18,13 @@ export function copyTextField(value: string): string {
  */
 export function copyTextIn(client: ClientBase, sql: string, data: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const submittable = {
-      submit: (connection: { query(text: string): void }) => connection.query(sql),
-      handleCopyInResponse: (connection: { sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void }) => {
+    submitCopy(client, sql, {
+      handleCopyInResponse: (connection) => {
         if (data.length > 0) connection.sendCopyFromChunk(Buffer.from(data, 'utf8'));
         connection.endCopyFrom();
       },
-      handleCommandComplete: () => undefined,
-      handleRowDescription: () => undefined,
-      handleDataRow: () => undefined,
-      handleEmptyQuery: () => undefined,
-      handlePortalSuspended: () => undefined,
-      handleCopyData: () => undefined,
-      // An error ends the query without a ReadyForQuery for it.
-      handleError: (error: Error) => reject(error),
+      handleError: (error) => reject(error),
       handleReadyForQuery: () => resolve(),
-    };
-    (client as unknown as { query(submittable: object): void }).query(submittable);
+    });
   });
 }

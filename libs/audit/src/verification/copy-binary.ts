@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { submitCopy } from '../pg-copy-submittable';
 
 /** The 11-byte signature that opens COPY's binary format. */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
@@ -20,9 +21,8 @@ export function copyBinaryOut(client: ClientBase, sql: string, fields: number, o
   return new Promise((resolve, reject) => {
     const parser = new BinaryCopyParser(fields, onTuple);
     let failure: unknown = null;
-    const submittable = {
-      submit: (connection: { query(text: string): void }) => connection.query(sql),
-      handleCopyData: (message: { chunk: Buffer }) => {
+    submitCopy(client, sql, {
+      handleCopyData: (message) => {
         if (failure) return;
         try {
           parser.push(message.chunk);
@@ -30,21 +30,13 @@ export function copyBinaryOut(client: ClientBase, sql: string, fields: number, o
           failure = error;
         }
       },
-      handleCommandComplete: () => undefined,
-      handleRowDescription: () => undefined,
-      handleDataRow: () => undefined,
-      handleEmptyQuery: () => undefined,
-      handlePortalSuspended: () => undefined,
-      handleCopyInResponse: () => undefined,
-      // An error ends the query without a ReadyForQuery for it.
-      handleError: (error: Error) => reject(error),
+      handleError: (error) => reject(error),
       handleReadyForQuery: () => {
         if (failure) reject(failure);
         else if (!parser.ended) reject(new Error('binary COPY ended without its trailer'));
         else resolve();
       },
-    };
-    (client as unknown as { query(submittable: object): void }).query(submittable);
+    });
   });
 }
 
