@@ -31,5 +31,5 @@ export interface EngineConfig {
   logLevel: LogLevel;
 }
 
-/** 20: with 10, commands queued behind the subscriptions' transactions (saturation 238–263 → 307–348 record-finding/s with 20–32). */
+/** With 10, commands queued behind the subscriptions' transactions; 32 measured no better than 20 (docs/benchmarks.md). */
 export const DEFAULT_DATABASE_POOL_SIZE = 20;

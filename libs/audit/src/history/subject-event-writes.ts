@@ -91,8 +91,8 @@ const BARE_ELEMENT = /^[A-Za-z0-9_.:-]+$/;
 
 /**
  * A PostgreSQL text[] literal, for `$n::text[]`: ids and codes go bare, anything else quoted
- * with backslashes and double quotes escaped. Much cheaper than the driver's generic array
- * serialisation for the three rows per event a rebuild writes.
+ * with backslashes and double quotes escaped. Cheaper than the driver's generic array
+ * serialisation for the rows the INSERT path writes (live batches, catch-ups with the key).
  */
 export function textArray(values: readonly string[]): string {
   // A batch repeats a few hundred subjects thousands of times: each is encoded once.

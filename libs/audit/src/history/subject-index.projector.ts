@@ -10,7 +10,8 @@ import { SUBJECT_EVENTS_KEY, SubjectEventRowsBuilder, subjectIndexKeyPresent, wr
  * Idempotent: rows are keyed by (subject, position); a replay inserts nothing new. Rows go
  * in key order (one sorted insert per batch keeps the primary-key index writes local).
  * A full rebuild drops the primary key and builds it once at the end (RebuildIndexes): three
- * rows per event maintained in a text-keyed B-tree one by one cost most of a rebuild.
+ * rows per event maintained in a text-keyed B-tree one by one cost most of a rebuild; without
+ * the key, large batches go by COPY (writeSubjectEvents).
  */
 export class SubjectIndexProjector implements Projector, RebuildIndexes {
   readonly name = 'audit:subjects';
